@@ -1,0 +1,3 @@
+//! Pure domain logic: plain Rust types, no browser or UI imports.
+
+pub mod steps;

@@ -1,0 +1,1 @@
+//! Streaming step detector (placeholder until the detector lands).

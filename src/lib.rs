@@ -1,0 +1,17 @@
+//! Loopwalk: an offline walking companion.
+//!
+//! - [`domain`]: pure Rust logic (step detection, walks, history, milestones,
+//!   pacing). No `web-sys`, no `leptos`; tested natively with `cargo test`.
+//! - [`platform`]: thin adapters over browser APIs (motion, storage, wake lock,
+//!   visibility, service worker).
+//! - [`ui`]: Leptos components, one per file.
+
+pub mod domain;
+pub mod platform;
+pub mod ui;
+
+/// Mount the app on `<body>`. Called by `main.rs` only.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::app::App);
+}

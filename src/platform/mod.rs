@@ -1,0 +1,2 @@
+//! Thin adapters over browser APIs. Each adapter exposes plain Rust values to
+//! the UI and keeps `web-sys` details out of components and domain logic.
