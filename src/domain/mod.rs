@@ -1,3 +1,4 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
+pub mod record;
 pub mod steps;

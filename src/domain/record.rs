@@ -1,0 +1,200 @@
+//! The records Loopwalk keeps: walks and loops. Plain serde types shared by
+//! the walk recorder, history, milestones and the pacing plan.
+//!
+//! Times are stored in UTC with the local UTC offset in force when the walk
+//! started, so "which day was this walk" is answered in the walker's own
+//! calendar at the time, even after travelling or a DST change.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A count of steps.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Steps(pub u32);
+
+/// Unique id of a walk: milliseconds since the Unix epoch at start plus a
+/// random-ish suffix chosen by the caller, rendered as text. Stable across
+/// export and import, so merging is by id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WalkId(pub String);
+
+/// Unique id of a loop (same scheme as [`WalkId`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LoopId(pub String);
+
+/// Where a walk's step count came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StepSource {
+    /// Counted by the step detector from the phone's motion sensor.
+    #[default]
+    Sensor,
+    /// Entered by the walker (no motion sensor available).
+    Manual,
+}
+
+/// A stretch of a walk, in seconds from the walk's start (wall-clock,
+/// including pauses), and its length in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    /// Seconds from the start of the walk.
+    pub at_s: f64,
+    /// Length in seconds.
+    pub len_s: f64,
+}
+
+/// One recorded walk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WalkRecord {
+    pub id: WalkId,
+    /// Start instant (UTC).
+    pub started_at: DateTime<Utc>,
+    /// Local offset from UTC at the start, in minutes (e.g. +60 for CET).
+    pub utc_offset_min: i32,
+    /// Wall-clock seconds from start to stop, pauses included.
+    pub duration_s: f64,
+    /// Seconds actually walking: pauses and sensor gaps excluded.
+    pub active_s: f64,
+    pub steps: Steps,
+    #[serde(default)]
+    pub source: StepSource,
+    /// The loop walked, if any.
+    #[serde(default)]
+    pub loop_id: Option<LoopId>,
+    /// Rests: stretches of >= 15 s without a step while recording.
+    #[serde(default)]
+    pub rests: Vec<Span>,
+    /// Gaps: stretches when the browser delivered no motion (screen off,
+    /// page hidden). No steps are ever estimated for a gap.
+    #[serde(default)]
+    pub gaps: Vec<Span>,
+    /// Longest stretch of walking without a rest, seconds.
+    #[serde(default)]
+    pub longest_nonstop_s: f64,
+    /// Pain 0-10 before and after, when the walker recorded it.
+    #[serde(default)]
+    pub pain_before: Option<u8>,
+    #[serde(default)]
+    pub pain_after: Option<u8>,
+    /// True when the walker edited the record after saving it.
+    #[serde(default)]
+    pub edited: bool,
+    /// Free-text note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl WalkRecord {
+    /// The walker's local offset at the start of this walk.
+    pub fn offset(&self) -> FixedOffset {
+        FixedOffset::east_opt(self.utc_offset_min.clamp(-1080, 1080) * 60)
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"))
+    }
+
+    /// Start time in the walker's local time at the start.
+    pub fn local_start(&self) -> DateTime<FixedOffset> {
+        self.offset()
+            .from_utc_datetime(&self.started_at.naive_utc())
+    }
+
+    /// The local calendar day this walk belongs to.
+    pub fn local_date(&self) -> NaiveDate {
+        self.local_start().date_naive()
+    }
+
+    /// True when motion delivery was interrupted during the walk.
+    pub fn interrupted(&self) -> bool {
+        !self.gaps.is_empty()
+    }
+
+    /// True when the walk had no rest (>= 15 s without steps).
+    pub fn non_stop(&self) -> bool {
+        self.rests.is_empty()
+    }
+}
+
+/// How a loop's length is given.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "unit", content = "value")]
+pub enum LoopLength {
+    Steps(u32),
+    Metres(f64),
+}
+
+/// A named regular route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoopRecord {
+    pub id: LoopId,
+    pub name: String,
+    pub length: LoopLength,
+    pub created_at: DateTime<Utc>,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(at: &str, offset_min: i32) -> WalkRecord {
+        WalkRecord {
+            id: WalkId("w1".into()),
+            started_at: at.parse().unwrap(),
+            utc_offset_min: offset_min,
+            duration_s: 600.0,
+            active_s: 600.0,
+            steps: Steps(900),
+            source: StepSource::Sensor,
+            loop_id: None,
+            rests: vec![],
+            gaps: vec![],
+            longest_nonstop_s: 600.0,
+            pain_before: None,
+            pain_after: None,
+            edited: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn local_date_uses_the_offset_at_the_time() {
+        // 23:30 UTC is already the next day in Berlin (UTC+1)...
+        let w = walk("2026-01-10T23:30:00Z", 60);
+        assert_eq!(
+            w.local_date(),
+            NaiveDate::from_ymd_opt(2026, 1, 11).unwrap()
+        );
+        // ...and still the same day in New York (UTC-5).
+        let w = walk("2026-01-10T23:30:00Z", -300);
+        assert_eq!(
+            w.local_date(),
+            NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()
+        );
+    }
+
+    #[test]
+    fn serde_round_trip_keeps_every_field() {
+        let mut w = walk("2026-03-29T01:30:00Z", 120);
+        w.rests.push(Span {
+            at_s: 100.0,
+            len_s: 20.0,
+        });
+        w.gaps.push(Span {
+            at_s: 300.0,
+            len_s: 60.0,
+        });
+        w.pain_before = Some(6);
+        w.pain_after = Some(4);
+        w.loop_id = Some(LoopId("l1".into()));
+        let text = serde_json::to_string(&w).unwrap();
+        let back: WalkRecord = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, w);
+        assert!(back.interrupted());
+        assert!(!back.non_stop());
+    }
+}
