@@ -1,0 +1,273 @@
+//! The streaming step detector. See the module docs of [`super`] for the
+//! design and the reasoning behind every parameter.
+
+use super::filter::Biquad;
+use super::resample::{Feed, Uniform};
+
+// ---- signal stage ---------------------------------------------------------
+
+/// Internal fixed rate (Hz). Step impulses are band-limited to a few Hz, the
+/// heel-strike feature uses 5-12 Hz; 50 Hz keeps both with margin and is at
+/// least the typical browser rate, so the interpolator rarely invents samples.
+pub(crate) const FS: f64 = 50.0;
+/// A hole in delivery longer than this (s) is a gap: history is forgotten so a
+/// gap can neither create steps (no interpolation across it) nor join bouts.
+/// The slowest real stream we accept is 25 Hz (0.04 s), so 0.5 s is > 10 frames.
+const MAX_GAP: f64 = 0.5;
+/// Band-pass edges (Hz) on |a|. Below: gravity drift and posture. The stride
+/// frequency of slow walking (~0.6 Hz) is deliberately attenuated so steps,
+/// not strides, dominate. Above 3 Hz: jitter and impact ringing.
+const BAND_LO: f64 = 0.7;
+const BAND_HI: f64 = 3.0;
+/// Heel-strike band: energy above ~5 Hz relative to the step band.
+const HF_LO: f64 = 5.0;
+/// Time constant (s) of the gravity (orientation) estimate: longer than a
+/// stride so that limb swing averages out, short enough to follow handling.
+const GRAVITY_TAU: f64 = 1.0;
+/// Time constant (s) of the signal-energy tracker used by the adaptive
+/// threshold: about two strides.
+const ENERGY_TAU: f64 = 2.5;
+/// Time constant (s) of the heel-strike energy trackers (about one step).
+const HF_TAU: f64 = 0.5;
+
+// ---- peak stage ------------------------------------------------------------
+
+/// Peaks closer than this (s) are one step: 4 steps/s is a sprint.
+const MIN_STEP_INTERVAL: f64 = 0.25;
+/// A step peak must rise at least this far (m/s^2) above the preceding
+/// trough of the band-passed magnitude. ~0.5 m/s^2 peak-to-peak is the
+/// lightest careful walking; a phone lying still is ~0.02 m/s^2.
+const MIN_PROMINENCE: f64 = 0.4;
+/// ... and reach this fraction of the recent RMS of the band signal, so the
+/// threshold follows carry position (hand ~1 m/s^2, pocket several m/s^2).
+const REL_THRESHOLD: f64 = 0.5;
+
+// ---- rhythm stage -----------------------------------------------------------
+
+/// Stride (two steps) period range (s): 1.0 step/s (very slow, careful) to
+/// 4.5 steps/s (running).
+const STRIDE_MIN: f64 = 0.44;
+const STRIDE_MAX: f64 = 2.0;
+/// Candidates needed to start a bout: 6 peaks = 4 overlapping strides.
+const START_WINDOW: usize = 6;
+/// Allowed deviation of each stride from the window median when starting.
+const START_TOL: f64 = 0.2;
+/// Inside a bout, 4 peaks (2 strides) matching the bout's stride period resume
+/// or continue it, with this tolerance.
+const BOUT_TOL: f64 = 0.3;
+/// A bout ends when no step was credited for this many stride periods.
+const BOUT_TIMEOUT_STRIDES: f64 = 2.0;
+/// Weight of a new stride in the bout's running stride period.
+const STRIDE_EMA: f64 = 0.2;
+/// Ring size (candidates kept).
+const RING: usize = 8;
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Candidate {
+    t: f64,
+    prominence: f64,
+    credited: bool,
+}
+
+/// Streaming step detector. See the module documentation.
+#[derive(Clone, Debug)]
+pub struct StepDetector {
+    uniform: Uniform,
+    started: bool,
+    baseline: f64,
+    hp: Biquad,
+    lp: Biquad,
+    hf: Biquad,
+    gravity: [f64; 3],
+    energy: f64,
+    hf_energy: f64,
+    band_energy_short: f64,
+    // local maximum tracking
+    b1: f64,
+    b2: f64,
+    trough: f64,
+    pending: Option<Candidate>,
+    // rhythm gate
+    ring: [Candidate; RING],
+    len: usize,
+    head: usize,
+    stride: f64,
+    last_credit: f64,
+    total: u64,
+}
+
+impl Default for StepDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn alpha(tau: f64) -> f64 {
+    1.0 - (-1.0 / (FS * tau)).exp()
+}
+
+impl StepDetector {
+    pub fn new() -> Self {
+        Self {
+            uniform: Uniform::new(FS, MAX_GAP),
+            started: false,
+            baseline: 0.0,
+            hp: Biquad::highpass(BAND_LO, FS),
+            lp: Biquad::lowpass(BAND_HI, FS),
+            hf: Biquad::highpass(HF_LO, FS),
+            gravity: [0.0; 3],
+            energy: 0.0,
+            hf_energy: 0.0,
+            band_energy_short: 0.0,
+            b1: 0.0,
+            b2: 0.0,
+            trough: 0.0,
+            pending: None,
+            ring: [Candidate::default(); RING],
+            len: 0,
+            head: 0,
+            stride: 0.0,
+            last_credit: f64::NEG_INFINITY,
+            total: 0,
+        }
+    }
+
+    /// Total steps credited so far.
+    pub fn steps(&self) -> u64 {
+        self.total
+    }
+
+    /// Forget the signal history but keep the total.
+    pub fn reset_signal(&mut self) {
+        let total = self.total;
+        *self = Self::new();
+        self.total = total;
+    }
+
+    /// Feed one sample. See the module documentation.
+    #[inline]
+    pub fn push(&mut self, t: f64, x: f64, y: f64, z: f64, mut on_step: impl FnMut(f64)) {
+        if !(t.is_finite() && x.is_finite() && y.is_finite() && z.is_finite()) {
+            return;
+        }
+        let v = [x, y, z];
+        let mut uniform = self.uniform;
+        let feed = uniform.push(t, v, |tt, vv| self.tick(tt, vv, &mut on_step));
+        self.uniform = uniform;
+        if feed == Feed::Gap {
+            self.reset_signal();
+            let mut uniform = self.uniform;
+            uniform.push(t, v, |tt, vv| self.tick(tt, vv, &mut on_step));
+            self.uniform = uniform;
+        }
+    }
+
+    #[inline]
+    fn tick(&mut self, t: f64, v: [f64; 3], on_step: &mut impl FnMut(f64)) {
+        let m = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        if !self.started {
+            self.started = true;
+            self.baseline = m;
+            self.gravity = v;
+        }
+        let d = m - self.baseline;
+        let b = self.lp.process(self.hp.process(d));
+        let h = self.hf.process(d);
+        let ag = alpha(GRAVITY_TAU);
+        for (g, vi) in self.gravity.iter_mut().zip(v) {
+            *g += ag * (vi - *g);
+        }
+        self.energy += alpha(ENERGY_TAU) * (b * b - self.energy);
+        let ah = alpha(HF_TAU);
+        self.hf_energy += ah * (h * h - self.hf_energy);
+        self.band_energy_short += ah * (b * b - self.band_energy_short);
+
+        // Finalise a pending peak once no larger one can replace it.
+        if let Some(p) = self.pending {
+            if t - p.t >= MIN_STEP_INTERVAL {
+                self.pending = None;
+                self.gate(p, on_step);
+            }
+        }
+
+        // Local maximum at the previous tick?
+        if self.b1 > self.b2 && self.b1 >= b {
+            let tp = t - 1.0 / FS;
+            let prom = self.b1 - self.trough;
+            if prom >= MIN_PROMINENCE && self.b1 >= REL_THRESHOLD * self.energy.sqrt() {
+                let c = Candidate {
+                    t: tp,
+                    prominence: prom,
+                    credited: false,
+                };
+                match self.pending {
+                    Some(p) if tp - p.t < MIN_STEP_INTERVAL => {
+                        if c.prominence > p.prominence {
+                            self.pending = Some(c);
+                        }
+                    }
+                    _ => self.pending = Some(c),
+                }
+                self.trough = self.b1;
+            }
+        }
+        if b < self.trough {
+            self.trough = b;
+        }
+        self.b2 = self.b1;
+        self.b1 = b;
+    }
+
+    fn at(&self, back: usize) -> &Candidate {
+        &self.ring[(self.head + RING - 1 - back) % RING]
+    }
+
+    fn gate(&mut self, c: Candidate, on_step: &mut impl FnMut(f64)) {
+        self.ring[self.head] = c;
+        self.head = (self.head + 1) % RING;
+        self.len = (self.len + 1).min(RING);
+
+        if self.stride > 0.0 && c.t - self.last_credit > BOUT_TIMEOUT_STRIDES * self.stride {
+            self.stride = 0.0;
+        }
+        if self.stride > 0.0 && self.len >= 4 {
+            let s0 = self.at(0).t - self.at(2).t;
+            let s1 = self.at(1).t - self.at(3).t;
+            if (s0 - self.stride).abs() <= BOUT_TOL * self.stride
+                && (s1 - self.stride).abs() <= BOUT_TOL * self.stride
+            {
+                self.stride += STRIDE_EMA * (s0 - self.stride);
+                self.credit(4, on_step);
+                return;
+            }
+        }
+        if self.len >= START_WINDOW {
+            let mut strides = [0.0; START_WINDOW - 2];
+            for (i, s) in strides.iter_mut().enumerate() {
+                *s = self.at(i).t - self.at(i + 2).t;
+            }
+            let mut sorted = strides;
+            sorted.sort_by(|a, b| a.total_cmp(b));
+            let med = 0.5 * (sorted[(START_WINDOW - 3) / 2] + sorted[(START_WINDOW - 2) / 2]);
+            if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
+                && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
+            {
+                self.stride = med;
+                self.credit(START_WINDOW, on_step);
+            }
+        }
+    }
+
+    fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {
+        for back in (0..n).rev() {
+            let i = (self.head + RING - 1 - back) % RING;
+            let c = &mut self.ring[i];
+            if !c.credited && c.t > self.last_credit {
+                c.credited = true;
+                self.last_credit = c.t;
+                self.total += 1;
+                on_step(c.t);
+            }
+        }
+    }
+}
