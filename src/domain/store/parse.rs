@@ -1,0 +1,382 @@
+//! Reading stored or imported text: size check, JSON, version detection,
+//! migration from every earlier schema, then per-record parsing.
+//!
+//! # Schema history
+//!
+//! - **v1** (Loopwalk 0.1): `{"version":1,"height_cm":170,"walks":[{"id":"…",
+//!   "start_ms":1767258000000,"steps":1200,"seconds":900}]}`. No UTC
+//!   offset, no loops, no rests or gaps, no pain, no settings object.
+//! - **v2** (current): [`Store`] as serialized by serde.
+//!
+//! A backup envelope `{"app":"loopwalk","kind":"backup","exported_at":…,
+//! "store":{…}}` is accepted wherever a bare store is.
+
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::{Store, CURRENT_VERSION};
+use crate::domain::record::{StepSource, Steps, WalkId, WalkRecord};
+use crate::domain::settings::Settings;
+
+/// Largest text [`load`] accepts (localStorage holds ~5 MiB per origin).
+pub const MAX_LOAD_BYTES: usize = 16 * 1024 * 1024;
+/// Largest file [`preview_import`](super::preview_import) accepts.
+pub const MAX_IMPORT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why stored or imported text could not be read. Messages are written for
+/// the walker.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LoadError {
+    #[error("The data is too large ({bytes} bytes; the limit is {limit} bytes).")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("The data is empty.")]
+    Empty,
+    #[error("The data ends too early: it was probably cut off while being copied or downloaded.")]
+    Truncated,
+    #[error("The data is damaged: it is not valid JSON ({0}).")]
+    Corrupt(String),
+    #[error("This is not Loopwalk data.")]
+    NotLoopwalk,
+    #[error("The data is not in Loopwalk's format ({0}).")]
+    WrongShape(String),
+    #[error(
+        "This data comes from a newer version of Loopwalk (format {0}). Update the app to read it."
+    )]
+    NewerVersion(u32),
+}
+
+/// Read a persisted store (bare, or inside a backup envelope), migrating
+/// from any earlier schema. Strict: a single malformed record is an error,
+/// so nothing stored is silently dropped. Never panics.
+pub fn load(text: &str) -> Result<Store, LoadError> {
+    parse(text, MAX_LOAD_BYTES, Mode::Strict).map(|p| p.store)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Any malformed record is an error.
+    Strict,
+    /// Malformed records are skipped and counted.
+    Lenient,
+}
+
+/// Result of [`parse`].
+#[derive(Debug)]
+pub(super) struct Parsed {
+    pub store: Store,
+    /// Records skipped in lenient mode.
+    pub skipped: usize,
+    /// Version the text was written in.
+    pub from_version: u32,
+    /// `exported_at` of a backup envelope, when present and readable.
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+pub(super) fn parse(text: &str, limit: usize, mode: Mode) -> Result<Parsed, LoadError> {
+    if text.len() > limit {
+        return Err(LoadError::TooLarge {
+            bytes: text.len(),
+            limit,
+        });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            LoadError::Truncated
+        } else {
+            LoadError::Corrupt(e.to_string())
+        }
+    })?;
+    let Value::Object(mut doc) = value else {
+        return Err(LoadError::WrongShape("expected an object".into()));
+    };
+
+    let mut exported_at = None;
+    if let Some(app) = doc.get("app") {
+        if app.as_str() != Some("loopwalk") {
+            return Err(LoadError::NotLoopwalk);
+        }
+        if doc.get("kind").and_then(Value::as_str) != Some("backup") {
+            return Err(LoadError::WrongShape("not a backup".into()));
+        }
+        exported_at = doc
+            .get("exported_at")
+            .and_then(|v| serde_json::from_value(v.clone()).ok());
+        match doc.remove("store") {
+            Some(Value::Object(inner)) => doc = inner,
+            _ => return Err(LoadError::WrongShape("the backup holds no store".into())),
+        }
+    }
+
+    let from_version = match doc.get("version") {
+        None => return Err(LoadError::WrongShape("no version".into())),
+        Some(v) => match v.as_u64() {
+            Some(0) | None => return Err(LoadError::WrongShape("bad version".into())),
+            Some(v) if v > u64::from(CURRENT_VERSION) => {
+                return Err(LoadError::NewerVersion(
+                    u32::try_from(v).unwrap_or(u32::MAX),
+                ))
+            }
+            Some(v) => v as u32,
+        },
+    };
+
+    // Migrate step by step up to the current version.
+    let mut version = from_version;
+    while version < CURRENT_VERSION {
+        doc = match version {
+            1 => v1_to_v2(doc),
+            _ => unreachable!("every version below CURRENT_VERSION has a migration"),
+        };
+        version += 1;
+    }
+
+    let (store, skipped) = parse_v2(doc, mode)?;
+    Ok(Parsed {
+        store,
+        skipped,
+        from_version,
+        exported_at,
+    })
+}
+
+/// A walk as stored by schema v1.
+#[derive(serde::Deserialize)]
+struct WalkV1 {
+    id: String,
+    start_ms: i64,
+    steps: u32,
+    seconds: u32,
+}
+
+impl WalkV1 {
+    /// v1 kept no UTC offset: the walk is placed at UTC (offset 0), the only
+    /// value not invented. v1 kept no rests, so the longest non-stop stretch
+    /// is unknown and recorded as 0.
+    fn migrate(self) -> Option<WalkRecord> {
+        let started_at = Utc.timestamp_millis_opt(self.start_ms).single()?;
+        let seconds = f64::from(self.seconds);
+        Some(WalkRecord {
+            id: WalkId(self.id),
+            started_at,
+            utc_offset_min: 0,
+            duration_s: seconds,
+            active_s: seconds,
+            steps: Steps(self.steps),
+            source: StepSource::Sensor,
+            loop_id: None,
+            rests: Vec::new(),
+            gaps: Vec::new(),
+            longest_nonstop_s: 0.0,
+            pain_before: None,
+            pain_after: None,
+            edited: false,
+            note: None,
+        })
+    }
+}
+
+/// v1 -> v2: convert each walk; move `height_cm` into `settings`. Walks that
+/// do not parse as v1 are left as they are, to fail (and be reported or
+/// skipped) in [`parse_v2`].
+fn v1_to_v2(mut doc: Map<String, Value>) -> Map<String, Value> {
+    let walks = match doc.remove("walks") {
+        Some(Value::Array(walks)) => Value::Array(
+            walks
+                .into_iter()
+                .map(|w| {
+                    serde_json::from_value::<WalkV1>(w.clone())
+                        .ok()
+                        .and_then(WalkV1::migrate)
+                        .and_then(|r| serde_json::to_value(r).ok())
+                        .unwrap_or(w)
+                })
+                .collect(),
+        ),
+        Some(other) => other,
+        None => Value::Array(Vec::new()),
+    };
+    let mut settings = Settings::default();
+    if let Some(h) = doc.remove("height_cm") {
+        settings.height_cm = h.as_u64().and_then(|h| u16::try_from(h).ok());
+    }
+    let mut out = Map::new();
+    out.insert("version".into(), Value::from(2));
+    out.insert("walks".into(), walks);
+    if let Ok(s) = serde_json::to_value(settings) {
+        out.insert("settings".into(), s);
+    }
+    out
+}
+
+fn take_array(
+    doc: &mut Map<String, Value>,
+    key: &str,
+    mode: Mode,
+    skipped: &mut usize,
+) -> Result<Vec<Value>, LoadError> {
+    match doc.remove(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(a)) => Ok(a),
+        Some(_) if mode == Mode::Lenient => {
+            *skipped += 1;
+            Ok(Vec::new())
+        }
+        Some(_) => Err(LoadError::WrongShape(format!("`{key}` is not a list"))),
+    }
+}
+
+fn records<T: serde::de::DeserializeOwned>(
+    items: Vec<Value>,
+    what: &str,
+    mode: Mode,
+    skipped: &mut usize,
+) -> Result<Vec<T>, LoadError> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        match serde_json::from_value::<T>(item) {
+            Ok(r) => out.push(r),
+            Err(_) if mode == Mode::Lenient => *skipped += 1,
+            Err(e) => return Err(LoadError::WrongShape(format!("{what} {}: {e}", i + 1))),
+        }
+    }
+    Ok(out)
+}
+
+fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), LoadError> {
+    let mut skipped = 0;
+    let walks = take_array(&mut doc, "walks", mode, &mut skipped)?;
+    let walks = records(walks, "walk", mode, &mut skipped)?;
+    let loops = take_array(&mut doc, "loops", mode, &mut skipped)?;
+    let loops = records(loops, "loop", mode, &mut skipped)?;
+    let deleted = take_array(&mut doc, "deleted", mode, &mut skipped)?;
+    let deleted = records(deleted, "deleted id", mode, &mut skipped)?;
+    let settings = match doc.remove("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(v) => match serde_json::from_value(v) {
+            Ok(s) => s,
+            Err(_) if mode == Mode::Lenient => Settings::default(),
+            Err(e) => return Err(LoadError::WrongShape(format!("settings: {e}"))),
+        },
+    };
+    let edited_at = match doc.remove("edited_at") {
+        None | Some(Value::Null) => Default::default(),
+        Some(v) => match serde_json::from_value(v) {
+            Ok(m) => m,
+            Err(_) if mode == Mode::Lenient => Default::default(),
+            Err(e) => return Err(LoadError::WrongShape(format!("edit times: {e}"))),
+        },
+    };
+    Ok((
+        Store {
+            version: CURRENT_VERSION,
+            walks,
+            loops,
+            settings,
+            deleted,
+            edited_at,
+        },
+        skipped,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::store::{backup_json, to_json};
+
+    const V1: &str = r#"{"version":1,"height_cm":172,"walks":[
+        {"id":"1767258000000-a","start_ms":1767258000000,"steps":1200,"seconds":900},
+        {"id":"1767344400000-b","start_ms":1767344400000,"steps":800,"seconds":600}]}"#;
+
+    #[test]
+    fn migrates_v1() {
+        let s = load(V1).unwrap();
+        assert_eq!(s.version, CURRENT_VERSION);
+        assert_eq!(s.settings.height_cm, Some(172));
+        assert_eq!(s.walks.len(), 2);
+        let w = &s.walks[0];
+        assert_eq!(w.id.0, "1767258000000-a");
+        assert_eq!(
+            w.started_at,
+            "2026-01-01T09:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        assert_eq!(
+            (w.utc_offset_min, w.steps, w.duration_s),
+            (0, Steps(1200), 900.0)
+        );
+        assert!(s.loops.is_empty() && s.deleted.is_empty());
+        // Migrated data is written back as v2 and reads identically.
+        assert_eq!(load(&to_json(&s)).unwrap(), s);
+    }
+
+    #[test]
+    fn v1_bad_walk_is_an_error_when_strict() {
+        let text = r#"{"version":1,"walks":[{"id":"x","start_ms":"soon","steps":1,"seconds":1}]}"#;
+        assert!(matches!(load(text), Err(LoadError::WrongShape(_))));
+        let p = parse(text, MAX_LOAD_BYTES, Mode::Lenient).unwrap();
+        assert_eq!((p.store.walks.len(), p.skipped, p.from_version), (0, 1, 1));
+    }
+
+    #[test]
+    fn empty_v2_store_loads_with_defaults() {
+        let s = load(r#"{"version":2}"#).unwrap();
+        assert_eq!(s, Store::default());
+    }
+
+    #[test]
+    fn reads_backup_envelope() {
+        let s = load(V1).unwrap();
+        let at = "2026-05-01T10:00:00Z".parse().unwrap();
+        assert_eq!(load(&backup_json(&s, at)).unwrap(), s);
+        let p = parse(&backup_json(&s, at), MAX_LOAD_BYTES, Mode::Strict).unwrap();
+        assert_eq!(p.exported_at, Some(at));
+    }
+
+    #[test]
+    fn errors_are_classified() {
+        use LoadError::*;
+        assert_eq!(load(""), Err(Empty));
+        assert_eq!(load("  \n"), Err(Empty));
+        assert_eq!(load(r#"{"version":2,"walks":["#), Err(Truncated));
+        assert!(matches!(load("{nope}"), Err(Corrupt(_))));
+        assert!(matches!(load("[1,2]"), Err(WrongShape(_))));
+        assert!(matches!(load("42"), Err(WrongShape(_))));
+        assert!(matches!(load(r#"{"walks":[]}"#), Err(WrongShape(_))));
+        assert!(matches!(load(r#"{"version":"2"}"#), Err(WrongShape(_))));
+        assert!(matches!(load(r#"{"version":0}"#), Err(WrongShape(_))));
+        assert!(matches!(load(r#"{"version":-1}"#), Err(WrongShape(_))));
+        assert_eq!(load(r#"{"version":3}"#), Err(NewerVersion(3)));
+        assert_eq!(
+            load(r#"{"version":99999999999}"#),
+            Err(NewerVersion(u32::MAX))
+        );
+        assert!(matches!(
+            load(r#"{"version":2,"walks":{}}"#),
+            Err(WrongShape(_))
+        ));
+        assert!(matches!(
+            load(r#"{"version":2,"walks":[{"id":"x"}]}"#),
+            Err(WrongShape(_))
+        ));
+        assert_eq!(load(r#"{"app":"other","store":{}}"#), Err(NotLoopwalk));
+        assert!(matches!(
+            load(r#"{"app":"loopwalk","kind":"backup"}"#),
+            Err(WrongShape(_))
+        ));
+        let big = " ".repeat(MAX_LOAD_BYTES + 1);
+        assert!(matches!(load(&big), Err(TooLarge { .. })));
+        // Deep nesting hits serde_json's recursion limit, not the stack.
+        let deep = "[".repeat(100_000);
+        assert!(load(&deep).is_err());
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        assert_eq!(load("\u{feff}{\"version\":2}").unwrap(), Store::default());
+    }
+}
