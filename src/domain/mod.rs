@@ -2,3 +2,6 @@
 
 pub mod record;
 pub mod steps;
+pub mod settings;
+pub mod store;
+pub mod history;
