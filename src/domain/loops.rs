@@ -83,8 +83,13 @@ pub fn loop_progress(lp: &LoopRecord, steps: Steps, step_len_m: f64) -> f64 {
 /// True when `walk` was a walk of this loop (its `loop_id` is `lp.id`) and
 /// its steps reached the loop's length.
 pub fn completes(lp: &LoopRecord, walk: &WalkRecord, step_len_m: f64) -> bool {
-    walk.loop_id.as_ref() == Some(&lp.id) && loop_progress(lp, walk.steps, step_len_m) >= 1.0
+    walk.loop_id.as_ref() == Some(&lp.id)
+        && loop_progress(lp, walk.steps, step_len_m) >= 1.0 - COMPLETE_TOLERANCE
 }
+
+/// Rounding slack when comparing progress with a whole loop, so that e.g.
+/// 1000 steps of 0.7 m complete a 700 m loop despite floating-point error.
+const COMPLETE_TOLERANCE: f64 = 1e-9;
 
 /// True when `walk` completes this loop (see [`completes`]) and had no rest:
 /// the whole route without stopping.
@@ -380,6 +385,9 @@ mod tests {
         let m = lp("b", LoopLength::Metres(700.0));
         assert!((loop_progress(&m, Steps(1000), 0.7) - 1.0).abs() < 1e-9);
         assert!((loop_progress(&m, Steps(500), 0.7) - 0.5).abs() < 1e-9);
+        // 700 / 0.7 is not exactly 1000 in floating point; still a whole loop.
+        let w = walk("w", "2026-04-01T10:00:00Z", 1000, 600.0, Some("b"));
+        assert!(completes(&m, &w, 0.7));
         // A longer stride covers the same metres in fewer steps.
         assert!(loop_progress(&m, Steps(500), 1.4) >= 1.0 - 1e-9);
     }
