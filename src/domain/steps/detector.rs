@@ -34,6 +34,10 @@ const HF_TAU: f64 = 0.5;
 
 /// Peaks closer than this (s) are one step: 4 steps/s is a sprint.
 const MIN_STEP_INTERVAL: f64 = 0.25;
+/// Inside a bout, peaks closer than this fraction of the stride period are one
+/// step (the larger wins). Real steps are at least ~1/3 stride apart even when
+/// the carry makes left and right peaks uneven (back pocket: 0.4 s / 0.8 s).
+const REFRACTORY_STRIDES: f64 = 0.3;
 /// A step peak must rise at least this far (m/s^2) above the preceding
 /// trough of the band-passed magnitude. ~0.5 m/s^2 peak-to-peak is the
 /// lightest careful walking; a phone lying still is ~0.02 m/s^2.
@@ -59,6 +63,16 @@ const BOUT_TOL: f64 = 0.3;
 const BOUT_TIMEOUT_STRIDES: f64 = 2.0;
 /// Weight of a new stride in the bout's running stride period.
 const STRIDE_EMA: f64 = 0.2;
+/// Steps of one walking bout have a consistent impact: when starting, every
+/// peak of the window must be within this factor of the window's median
+/// prominence (rejects handling, where a few big jolts mix with small ones,
+/// and the ramp of noise before a walk).
+const START_AMP_RATIO: f64 = 4.0;
+/// Inside a bout, a peak smaller than this fraction of the bout's typical
+/// step prominence is not a step (secondary bumps of the same step).
+const BOUT_MIN_AMP: f64 = 0.33;
+/// Weight of a new step in the bout's typical prominence.
+const AMP_EMA: f64 = 0.1;
 /// Ring size (candidates kept).
 const RING: usize = 8;
 
@@ -92,6 +106,7 @@ pub struct StepDetector {
     len: usize,
     head: usize,
     stride: f64,
+    amp: f64,
     last_credit: f64,
     total: u64,
 }
@@ -127,6 +142,7 @@ impl StepDetector {
             len: 0,
             head: 0,
             stride: 0.0,
+            amp: 0.0,
             last_credit: f64::NEG_INFINITY,
             total: 0,
         }
@@ -184,7 +200,7 @@ impl StepDetector {
 
         // Finalise a pending peak once no larger one can replace it.
         if let Some(p) = self.pending {
-            if t - p.t >= MIN_STEP_INTERVAL {
+            if t - p.t >= self.refractory() {
                 self.pending = None;
                 self.gate(p, on_step);
             }
@@ -201,7 +217,7 @@ impl StepDetector {
                     credited: false,
                 };
                 match self.pending {
-                    Some(p) if tp - p.t < MIN_STEP_INTERVAL => {
+                    Some(p) if tp - p.t < self.refractory() => {
                         if c.prominence > p.prominence {
                             self.pending = Some(c);
                         }
@@ -218,18 +234,28 @@ impl StepDetector {
         self.b1 = b;
     }
 
+    /// Minimum spacing of two step peaks: 0.25 s, or inside a bout a fixed
+    /// fraction of the stride period.
+    #[inline]
+    fn refractory(&self) -> f64 {
+        MIN_STEP_INTERVAL.max(REFRACTORY_STRIDES * self.stride)
+    }
+
     fn at(&self, back: usize) -> &Candidate {
         &self.ring[(self.head + RING - 1 - back) % RING]
     }
 
     fn gate(&mut self, c: Candidate, on_step: &mut impl FnMut(f64)) {
-        self.ring[self.head] = c;
-        self.head = (self.head + 1) % RING;
-        self.len = (self.len + 1).min(RING);
-
         if self.stride > 0.0 && c.t - self.last_credit > BOUT_TIMEOUT_STRIDES * self.stride {
             self.stride = 0.0;
         }
+        if self.stride > 0.0 && c.prominence < BOUT_MIN_AMP * self.amp {
+            return;
+        }
+        if std::env::var_os("STEPDBG").is_some() { eprintln!("CAND {:.3} {:.3} rms {:.3}", c.t, c.prominence, self.energy.sqrt()); }
+        self.ring[self.head] = c;
+        self.head = (self.head + 1) % RING;
+        self.len = (self.len + 1).min(RING);
         if self.stride > 0.0 && self.len >= 4 {
             let s0 = self.at(0).t - self.at(2).t;
             let s1 = self.at(1).t - self.at(3).t;
@@ -237,6 +263,7 @@ impl StepDetector {
                 && (s1 - self.stride).abs() <= BOUT_TOL * self.stride
             {
                 self.stride += STRIDE_EMA * (s0 - self.stride);
+                self.amp += AMP_EMA * (c.prominence - self.amp);
                 self.credit(4, on_step);
                 return;
             }
@@ -249,10 +276,19 @@ impl StepDetector {
             let mut sorted = strides;
             sorted.sort_by(|a, b| a.total_cmp(b));
             let med = 0.5 * (sorted[(START_WINDOW - 3) / 2] + sorted[(START_WINDOW - 2) / 2]);
+            let mut amps = [0.0; START_WINDOW];
+            for (i, a) in amps.iter_mut().enumerate() {
+                *a = self.at(i).prominence;
+            }
+            amps.sort_by(|a, b| a.total_cmp(b));
+            let amp = 0.5 * (amps[(START_WINDOW - 1) / 2] + amps[START_WINDOW / 2]);
             if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
                 && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
+                && amps[0] * START_AMP_RATIO >= amp
+                && amps[START_WINDOW - 1] <= START_AMP_RATIO * amp
             {
                 self.stride = med;
+                self.amp = amp;
                 self.credit(START_WINDOW, on_step);
             }
         }
@@ -264,6 +300,7 @@ impl StepDetector {
             let c = &mut self.ring[i];
             if !c.credited && c.t > self.last_credit {
                 c.credited = true;
+                if std::env::var_os("STEPDBG").is_some() { eprintln!("CRED {:.3} n={} stride {:.3}", c.t, n, self.stride); }
                 self.last_credit = c.t;
                 self.total += 1;
                 on_step(c.t);
