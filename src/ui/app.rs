@@ -1,7 +1,64 @@
+//! The application shell: header, current screen, tab bar, update banner.
+
+use leptos::ev;
 use leptos::prelude::*;
+
+use crate::platform::sw;
+use crate::ui::icons::BrandMark;
+use crate::ui::route::Tab;
+use crate::ui::screens::{
+    history::HistoryScreen, milestones::MilestonesScreen, settings::SettingsScreen,
+    walk::WalkScreen,
+};
+use crate::ui::state::AppState;
+use crate::ui::tab_bar::TabBar;
+use crate::ui::update_banner::UpdateBanner;
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main>"Loopwalk"</main> }
+    let state = AppState::new(Tab::from_hash(&current_hash()));
+    provide_context(state);
+
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        state.tab.set(Tab::from_hash(&current_hash()));
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    // Keep the document title in step with the screen (screen readers announce it).
+    Effect::new(move |_| {
+        let title = format!("{} - Loopwalk", state.tab.get().label());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+
+    sw::register(move || state.update_ready.set(true));
+
+    let screen = move || match state.tab.get() {
+        Tab::Walk => view! { <WalkScreen/> }.into_any(),
+        Tab::History => view! { <HistoryScreen/> }.into_any(),
+        Tab::Milestones => view! { <MilestonesScreen/> }.into_any(),
+        Tab::Settings => view! { <SettingsScreen/> }.into_any(),
+    };
+
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <BrandMark/>
+                <h1 id="screen-title">{move || state.tab.get().label()}</h1>
+            </header>
+            <main id="main" class="screen" tabindex="-1" data-screen=move || state.tab.get().label()>
+                {screen}
+            </main>
+            <TabBar/>
+            <UpdateBanner/>
+        </div>
+    }
 }

@@ -1,3 +1,9 @@
 //! Leptos components, one per file.
 
 pub mod app;
+pub mod icons;
+pub mod route;
+pub mod screens;
+pub mod state;
+pub mod tab_bar;
+pub mod update_banner;

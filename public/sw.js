@@ -1,0 +1,45 @@
+// Loopwalk service worker. The build stamps the version and the list of
+// every built file (scripts/post-build.mjs); each build gets its own cache.
+const VERSION = '__BUILD_VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = 'loopwalk-' + VERSION;
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  // No skipWaiting here: a new version waits until the app asks for it, so
+  // it never swaps under a running walk.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(scoped))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('loopwalk-') && k !== CACHE).map((k) => caches.delete(k))),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data && event.data.type === 'VERSION' && event.ports[0]) event.ports[0].postMessage(VERSION);
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every page of the app is the one index.html, served from the cache.
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match(scoped('./')).then((hit) => hit || fetch(request))),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request))),
+  );
+});

@@ -1,0 +1,50 @@
+// Trunk post_build hook: runs in the staging folder before it becomes dist/.
+// 1. Allows Trunk's inline boot <script> in the Content-Security-Policy by its
+//    SHA-256 hash (no 'unsafe-inline').
+// 2. Stamps sw.js with the list of every built file (hashed names) and a build
+//    version derived from their contents, so the service worker precaches
+//    exactly this build and a new build is a new cache.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
+  console.error('post-build: CSP placeholder sha256-TRUNK_BOOT_HASH missing from index.html');
+  process.exit(1);
+}
+const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+html = html.replace("'sha256-TRUNK_BOOT_HASH'", hashes.join(' ') || "'none'");
+writeFileSync(indexPath, html);
+
+function walk(d) {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const files = walk(dir)
+  .map((p) => relative(dir, p).split(sep).join('/'))
+  .filter((f) => f !== 'sw.js')
+  .sort();
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const v = version.digest('hex').slice(0, 12);
+
+const swPath = join(dir, 'sw.js');
+let sw = readFileSync(swPath, 'utf8');
+if (!sw.includes('__PRECACHE__') || !sw.includes('__BUILD_VERSION__')) {
+  console.error('post-build: sw.js placeholders missing');
+  process.exit(1);
+}
+sw = sw.replace('__PRECACHE__', JSON.stringify(['./', ...files])).replace('__BUILD_VERSION__', v);
+writeFileSync(swPath, sw);
+console.log(`post-build: ${files.length} files precached, version ${v}, ${hashes.length} inline script hash(es)`);

@@ -1,0 +1,6 @@
+//! One component per screen of the tab bar.
+
+pub mod history;
+pub mod milestones;
+pub mod settings;
+pub mod walk;

@@ -1,0 +1,111 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium) for browser
+//! adapters and components. Run by `scripts/test.sh browser`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the whole app into a fresh container and returns it.
+fn mount_app() -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), loopwalk::ui::app::App);
+    handle.forget();
+    host
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn tab_bar_has_four_labelled_tabs_and_marks_the_current_one() {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/walk")
+        .unwrap();
+    let host = mount_app();
+    leptos::task::tick().await;
+    let tabs = host.query_selector_all("nav.tabbar a").unwrap();
+    assert_eq!(tabs.length(), 4);
+    let labels: Vec<String> = (0..tabs.length())
+        .map(|i| tabs.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(labels, ["Walk", "History", "Milestones", "Settings"]);
+    let current = host
+        .query_selector("nav.tabbar a[aria-current=page]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), "Walk");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_url_fragment_switches_the_screen_and_title() {
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/walk").unwrap();
+    let host = mount_app();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&host, "h1"), "Walk");
+    window.location().set_hash("#/settings").unwrap();
+    // hashchange is dispatched asynchronously; wait for it.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&host, "h1"), "Settings");
+    let current = host
+        .query_selector("nav.tabbar a[aria-current=page]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), "Settings");
+    assert_eq!(document().title(), "Settings - Loopwalk");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn update_banner_stays_hidden_during_a_walk() {
+    use loopwalk::ui::state::AppState;
+    use loopwalk::ui::update_banner::UpdateBanner;
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let state = AppState::new(loopwalk::ui::route::Tab::Walk);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <UpdateBanner/> }
+    });
+    leptos::task::tick().await;
+    assert!(host.query_selector(".banner").unwrap().is_none());
+    state.walk_active.set(true);
+    state.update_ready.set(true);
+    leptos::task::tick().await;
+    assert!(
+        host.query_selector(".banner").unwrap().is_none(),
+        "no reload offer mid-walk"
+    );
+    state.walk_active.set(false);
+    leptos::task::tick().await;
+    let banner = host
+        .query_selector(".banner")
+        .unwrap()
+        .expect("offer shown after the walk");
+    assert!(banner.text_content().unwrap().contains("New version ready"));
+    drop(handle);
+    host.remove();
+}
