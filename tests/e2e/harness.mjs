@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-export const DIST = join(ROOT, 'dist');
-/** Screenshots of every screen are written here (not committed). */
-export const SHOTS = join(ROOT, 'screenshots');
+/** The release build under test: dist/, or $LOOPWALK_DIST (e.g. a private build folder). */
+export const DIST = process.env.LOOPWALK_DIST || join(ROOT, 'dist');
+/** Screenshots of every screen are written here (not committed): screenshots/, or $LOOPWALK_SHOTS. */
+export const SHOTS = process.env.LOOPWALK_SHOTS || join(ROOT, 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const CHROMIUM_ARGS = [
   '--headless',
