@@ -68,6 +68,20 @@ const STRIDE_EMA: f64 = 0.2;
 /// prominence (rejects handling, where a few big jolts mix with small ones,
 /// and the ramp of noise before a walk).
 const START_AMP_RATIO: f64 = 4.0;
+/// A bout may start only if the window's median step prominence (m/s^2) is at
+/// least this: half the weakest walking bout seen in the data (1.1 m/s^2) and
+/// the light end of careful walking (~0.5-1 m/s^2 peak-to-peak). Smooth
+/// vehicle bounce and fidgeting stay below.
+const START_MIN_AMP: f64 = 0.6;
+/// ... and the median heel-strike sharpness at least this. A heel strike is
+/// an impact with energy above 5 Hz: walking windows measure >= 0.22 (median
+/// 0.85), a smooth sway at 1-2 Hz measures ~0.05 through the 5 Hz high-pass.
+const START_MIN_SHARPNESS: f64 = 0.1;
+/// ... and the carry orientation (gravity direction) may turn at most this
+/// many degrees across the window: pocketing, picking up or turning the phone
+/// rotates it by ~90-180 degrees; steady walking in any carry (swinging arm,
+/// bag) keeps the 1 s mean gravity direction within ~60 degrees.
+const START_MAX_TILT_DEG: f64 = 75.0;
 /// Inside a bout, a peak smaller than this fraction of the bout's typical
 /// step prominence is not a step (secondary bumps of the same step).
 const BOUT_MIN_AMP: f64 = 0.33;
@@ -80,6 +94,10 @@ const RING: usize = 8;
 struct Candidate {
     t: f64,
     prominence: f64,
+    /// Heel-strike sharpness: RMS above HF_LO over RMS of the step band.
+    sharpness: f64,
+    /// Gravity direction (unit vector) at the peak.
+    down: [f64; 3],
     credited: bool,
 }
 
@@ -211,9 +229,13 @@ impl StepDetector {
             let tp = t - 1.0 / FS;
             let prom = self.b1 - self.trough;
             if prom >= MIN_PROMINENCE && self.b1 >= REL_THRESHOLD * self.energy.sqrt() {
+                let g = self.gravity;
+                let gn = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]).sqrt().max(1e-9);
                 let c = Candidate {
                     t: tp,
                     prominence: prom,
+                    sharpness: (self.hf_energy / self.band_energy_short.max(1e-12)).sqrt(),
+                    down: [g[0] / gn, g[1] / gn, g[2] / gn],
                     credited: false,
                 };
                 match self.pending {
@@ -252,7 +274,13 @@ impl StepDetector {
         if self.stride > 0.0 && c.prominence < BOUT_MIN_AMP * self.amp {
             return;
         }
-        if std::env::var_os("STEPDBG").is_some() { eprintln!("CAND {:.3} {:.3} rms {:.3}", c.t, c.prominence, self.energy.sqrt()); }
+            eprintln!(
+                "CAND {:.3} {:.3} rms {:.3}",
+                c.t,
+                c.prominence,
+                self.energy.sqrt()
+            );
+        }
         self.ring[self.head] = c;
         self.head = (self.head + 1) % RING;
         self.len = (self.len + 1).min(RING);
@@ -282,7 +310,20 @@ impl StepDetector {
             }
             amps.sort_by(|a, b| a.total_cmp(b));
             let amp = 0.5 * (amps[(START_WINDOW - 1) / 2] + amps[START_WINDOW / 2]);
+            let mut sharp = [0.0; START_WINDOW];
+            let mut min_cos: f64 = 1.0;
+            let d0 = self.at(START_WINDOW - 1).down;
+            for (i, x) in sharp.iter_mut().enumerate() {
+                let c = self.at(i);
+                *x = c.sharpness;
+                min_cos = min_cos.min(c.down[0] * d0[0] + c.down[1] * d0[1] + c.down[2] * d0[2]);
+            }
+            sharp.sort_by(|a, b| a.total_cmp(b));
+            let sharpness = 0.5 * (sharp[(START_WINDOW - 1) / 2] + sharp[START_WINDOW / 2]);
             if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
+                && amp >= START_MIN_AMP
+                && sharpness >= START_MIN_SHARPNESS
+                && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
                 && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
                 && amps[0] * START_AMP_RATIO >= amp
                 && amps[START_WINDOW - 1] <= START_AMP_RATIO * amp
@@ -300,7 +341,8 @@ impl StepDetector {
             let c = &mut self.ring[i];
             if !c.credited && c.t > self.last_credit {
                 c.credited = true;
-                if std::env::var_os("STEPDBG").is_some() { eprintln!("CRED {:.3} n={} stride {:.3}", c.t, n, self.stride); }
+                    eprintln!("CRED {:.3} n={} stride {:.3}", c.t, n, self.stride);
+                }
                 self.last_credit = c.t;
                 self.total += 1;
                 on_step(c.t);

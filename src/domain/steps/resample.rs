@@ -73,7 +73,12 @@ impl Uniform {
     /// Feed a sample; `emit(tick_time, v)` is called for every grid tick in
     /// `(prev.t, t]` (and for the very first sample).
     #[inline]
-    pub(crate) fn push(&mut self, t: f64, v: [f64; 3], mut emit: impl FnMut(f64, [f64; 3])) -> Feed {
+    pub(crate) fn push(
+        &mut self,
+        t: f64,
+        v: [f64; 3],
+        mut emit: impl FnMut(f64, [f64; 3]),
+    ) -> Feed {
         let Some((pt, pv)) = self.prev else {
             self.prev = Some((t, v));
             self.origin = t;
@@ -124,7 +129,12 @@ mod tests {
 
     #[test]
     fn latest_at_or_before_tick() {
-        let s = [(0.0, 1.0, 0.0, 0.0), (0.03, 2.0, 0.0, 0.0), (0.051, 3.0, 0.0, 0.0), (0.1, 4.0, 0.0, 0.0)];
+        let s = [
+            (0.0, 1.0, 0.0, 0.0),
+            (0.03, 2.0, 0.0, 0.0),
+            (0.051, 3.0, 0.0, 0.0),
+            (0.1, 4.0, 0.0, 0.0),
+        ];
         let r = resample_latest(&s, 20.0);
         let xs: Vec<f64> = r.iter().map(|s| s.1).collect();
         assert_eq!(xs, vec![1.0, 2.0, 4.0]);
