@@ -274,13 +274,6 @@ impl StepDetector {
         if self.stride > 0.0 && c.prominence < BOUT_MIN_AMP * self.amp {
             return;
         }
-            eprintln!(
-                "CAND {:.3} {:.3} rms {:.3}",
-                c.t,
-                c.prominence,
-                self.energy.sqrt()
-            );
-        }
         self.ring[self.head] = c;
         self.head = (self.head + 1) % RING;
         self.len = (self.len + 1).min(RING);
@@ -341,8 +334,6 @@ impl StepDetector {
             let c = &mut self.ring[i];
             if !c.credited && c.t > self.last_credit {
                 c.credited = true;
-                    eprintln!("CRED {:.3} n={} stride {:.3}", c.t, n, self.stride);
-                }
                 self.last_credit = c.t;
                 self.total += 1;
                 on_step(c.t);
