@@ -546,7 +546,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -798,7 +798,7 @@ mod tests {
             .map(|e| e.walk_id.0.clone())
     }
 
-    fn next<'a>(r: &'a MilestoneReport, s: Series) -> Option<&'a NextUp> {
+    fn next(r: &MilestoneReport, s: Series) -> Option<&NextUp> {
         r.next.iter().find(|n| n.series == s)
     }
 

@@ -1,7 +1,10 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
-pub mod record;
-pub mod steps;
-pub mod settings;
-pub mod store;
 pub mod history;
+pub mod loops;
+pub mod milestones;
+pub mod pacing;
+pub mod record;
+pub mod settings;
+pub mod steps;
+pub mod store;
