@@ -1,4 +1,6 @@
 //! Thin adapters over browser APIs. Each adapter exposes plain Rust values to
 //! the UI and keeps `web-sys` details out of components and domain logic.
 
+pub mod download;
+pub mod storage;
 pub mod sw;

@@ -3,6 +3,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::platform::storage;
 use crate::platform::sw;
 use crate::ui::icons::BrandMark;
 use crate::ui::route::Tab;
@@ -11,6 +12,7 @@ use crate::ui::screens::{
     walk::WalkScreen,
 };
 use crate::ui::state::AppState;
+use crate::ui::storage_notice::StorageNotice;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::update_banner::UpdateBanner;
 
@@ -23,8 +25,14 @@ fn current_hash() -> String {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(Tab::from_hash(&current_hash()));
+    let state = AppState::load(Tab::from_hash(&current_hash()));
     provide_context(state);
+
+    // Another tab saved: merge its walks into ours (never overwrite).
+    let other_tabs = send_wrapper::SendWrapper::new(storage::on_store_changed(move |other| {
+        state.merge_from_other_tab(other)
+    }));
+    on_cleanup(move || drop(other_tabs));
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
         state.tab.set(Tab::from_hash(&current_hash()));
@@ -55,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <h1 id="screen-title">{move || state.tab.get().label()}</h1>
             </header>
             <main id="main" class="screen" tabindex="-1" data-screen=move || state.tab.get().label()>
+                <StorageNotice/>
                 {screen}
             </main>
             <TabBar/>

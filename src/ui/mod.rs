@@ -5,5 +5,6 @@ pub mod icons;
 pub mod route;
 pub mod screens;
 pub mod state;
+pub mod storage_notice;
 pub mod tab_bar;
 pub mod update_banner;

@@ -3,7 +3,28 @@
 
 use leptos::prelude::*;
 
+use crate::domain::store::{merge, Store};
+use crate::platform::storage::{self, LoadOutcome, StorageError};
 use crate::ui::route::Tab;
+
+/// How the stored history stands, shown to the walker whenever it is not `Ok`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreStatus {
+    /// Loaded (or fresh) and the last save succeeded.
+    Ok,
+    /// Stored data could not be read. It is kept untouched (and copied to a
+    /// backup key); the app runs on an empty history until the walker
+    /// decides. `raw` can be exported.
+    Unreadable {
+        raw: String,
+        reason: String,
+        backup_key: Option<String>,
+    },
+    /// The browser offers no storage: nothing will survive closing the page.
+    Unavailable,
+    /// The last save failed; everything is still in memory.
+    SaveFailed(StorageError),
+}
 
 /// App-wide UI state (signals only; cheap to copy).
 #[derive(Clone, Copy)]
@@ -15,15 +36,88 @@ pub struct AppState {
     pub walk_active: RwSignal<bool>,
     /// A new version of the app is installed and waiting.
     pub update_ready: RwSignal<bool>,
+    /// Everything the walker has recorded, in memory. Change it only through
+    /// [`AppState::update_store`], which also saves it.
+    pub store: RwSignal<Store>,
+    /// Whether the store is safely saved; shown when it is not.
+    pub store_status: RwSignal<StoreStatus>,
 }
 
 impl AppState {
+    /// State with an empty in-memory store (used by tests and before loading).
     pub fn new(tab: Tab) -> Self {
         Self {
             tab: RwSignal::new(tab),
             walk_active: RwSignal::new(false),
             update_ready: RwSignal::new(false),
+            store: RwSignal::new(Store::default()),
+            store_status: RwSignal::new(StoreStatus::Ok),
         }
+    }
+
+    /// State loaded from localStorage. Unreadable data is never overwritten:
+    /// the app starts empty and says so.
+    pub fn load(tab: Tab) -> Self {
+        let state = Self::new(tab);
+        match storage::load_store() {
+            LoadOutcome::Fresh => {}
+            LoadOutcome::Loaded(store) => state.store.set(store),
+            LoadOutcome::Unreadable {
+                raw,
+                error,
+                backup_key,
+            } => state.store_status.set(StoreStatus::Unreadable {
+                raw,
+                reason: error.to_string(),
+                backup_key,
+            }),
+            LoadOutcome::Unavailable => state.store_status.set(StoreStatus::Unavailable),
+        }
+        state
+    }
+
+    /// Change the store and save it at once.
+    ///
+    /// Before the change, whatever another tab saved meanwhile is merged in
+    /// (by walk id, deletions win), so two open tabs never overwrite each
+    /// other's walks. A failed save keeps everything in memory and sets
+    /// [`AppState::store_status`] so the walker is told and offered an export.
+    pub fn update_store<R>(&self, change: impl FnOnce(&mut Store) -> R) -> R {
+        let stored = match storage::load_store() {
+            LoadOutcome::Loaded(s) => Some(s),
+            _ => None,
+        };
+        let mut out = None;
+        self.store.update(|store| {
+            if let Some(other) = &stored {
+                *store = merge(store, other);
+            }
+            out = Some(change(store));
+        });
+        self.save();
+        out.expect("the update closure always runs")
+    }
+
+    /// Save the in-memory store, recording the outcome in `store_status`.
+    pub fn save(&self) {
+        if matches!(
+            self.store_status.get_untracked(),
+            StoreStatus::Unreadable { .. }
+        ) {
+            // Kept until the walker decides (export, then start again).
+            return;
+        }
+        let result = self.store.with_untracked(storage::save_store);
+        match result {
+            Ok(()) => self.store_status.set(StoreStatus::Ok),
+            Err(StorageError::Unavailable) => self.store_status.set(StoreStatus::Unavailable),
+            Err(e) => self.store_status.set(StoreStatus::SaveFailed(e)),
+        }
+    }
+
+    /// Merge a store another tab saved (from the `storage` event) into memory.
+    pub fn merge_from_other_tab(&self, other: Store) {
+        self.store.update(|store| *store = merge(store, &other));
     }
 }
 
