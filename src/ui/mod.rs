@@ -4,6 +4,7 @@ pub mod app;
 pub mod icons;
 pub mod route;
 pub mod screens;
+pub mod settings;
 pub mod state;
 pub mod storage_notice;
 pub mod tab_bar;

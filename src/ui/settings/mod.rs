@@ -1,0 +1,5 @@
+//! Sections of the Settings screen, one component per file.
+
+pub mod care;
+pub mod data;
+pub mod walking;
