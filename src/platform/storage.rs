@@ -1,0 +1,419 @@
+//! localStorage adapter for the [`Store`]: load, save, back up unreadable
+//! data, follow other tabs, ask for persistent storage.
+//!
+//! The main key is [`STORE_KEY`]. If its text cannot be read, it is copied
+//! to a backup key ([`BACKUP_PREFIX`]`<ms timestamp>`) and left untouched:
+//! [`save_store`] refuses to overwrite it until the walker decides (export it
+//! with [`raw_text`], then [`replace_unreadable`]).
+//!
+//! All access goes through `window().local_storage()`, which reports
+//! unavailable storage (private modes, disabled site data) as a value. The
+//! `gloo-storage` `LocalStorage` helpers are not used: every one of them
+//! goes through `LocalStorage::raw()`, which panics in exactly that case,
+//! and they parse JSON themselves, whereas the raw text is needed here to
+//! back up and export data that does not parse.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use thiserror::Error;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::store::{load, try_to_json, LoadError, Store};
+
+/// localStorage key of the store.
+pub const STORE_KEY: &str = "loopwalk.v2";
+/// Keys an earlier app version wrote its store under, tried in order when
+/// [`STORE_KEY`] is absent. Their content is migrated on load and never
+/// removed.
+pub const LEGACY_KEYS: [&str; 1] = ["loopwalk.v1"];
+/// Prefix of the keys holding copies of unreadable store text.
+pub const BACKUP_PREFIX: &str = "loopwalk.backup.";
+
+/// What [`load_store`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet: first run (or storage was cleared).
+    Fresh,
+    /// The store, migrated to the current version if it was older.
+    Loaded(Store),
+    /// Text is stored but cannot be read. It has not been changed; a copy
+    /// was saved under `backup_key` when there was room for one. Offer the
+    /// walker to export `raw` before anything else.
+    Unreadable {
+        raw: String,
+        error: LoadError,
+        backup_key: Option<String>,
+    },
+    /// localStorage cannot be used (private mode, site data blocked).
+    /// Nothing will be kept after the page closes: tell the walker.
+    Unavailable,
+}
+
+/// Why saving failed. Messages are written for the walker.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error("The phone's storage for Loopwalk is full. Export a backup, then free some space.")]
+    Quota,
+    #[error("Loopwalk cannot use this browser's storage (private browsing or blocked site data), so walks will not be kept.")]
+    Unavailable,
+    #[error("Loopwalk could not prepare its data for saving ({0}).")]
+    Serialize(String),
+    #[error("Saved data could not be read, so it was not overwritten. Export it or choose to start again.")]
+    UnreadableDataProtected,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn get(storage: &web_sys::Storage, key: &str) -> Option<String> {
+    storage.get_item(key).ok().flatten()
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// Map a `setItem` exception to a [`StorageError`] by its DOMException name.
+fn write_error(err: &JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(err, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        // Firefox used its own name before adopting the standard one.
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Quota,
+        _ => StorageError::Unavailable,
+    }
+}
+
+/// Copy `raw` to a new backup key unless an identical copy exists. Returns
+/// the key holding the copy, or `None` if it could not be written.
+fn back_up(storage: &web_sys::Storage, raw: &str) -> Option<String> {
+    let len = storage.length().unwrap_or(0);
+    for i in 0..len {
+        if let Some(key) = storage.key(i).ok().flatten() {
+            if key.starts_with(BACKUP_PREFIX) && get(storage, &key).as_deref() == Some(raw) {
+                return Some(key);
+            }
+        }
+    }
+    let key = format!("{BACKUP_PREFIX}{}", now_ms());
+    storage.set_item(&key, raw).ok().map(|()| key)
+}
+
+/// Read the store. Never panics and never writes the main key.
+///
+/// When the main key is absent, [`LEGACY_KEYS`] are tried. Unreadable text
+/// is copied to a backup key (once) and reported with its error.
+pub fn load_store() -> LoadOutcome {
+    let Some(storage) = local_storage() else {
+        return LoadOutcome::Unavailable;
+    };
+    let raw = std::iter::once(STORE_KEY)
+        .chain(LEGACY_KEYS)
+        .find_map(|key| get(&storage, key));
+    let Some(raw) = raw else {
+        return LoadOutcome::Fresh;
+    };
+    match load(&raw) {
+        Ok(store) => LoadOutcome::Loaded(store),
+        Err(error) => {
+            let backup_key = back_up(&storage, &raw);
+            LoadOutcome::Unreadable {
+                raw,
+                error,
+                backup_key,
+            }
+        }
+    }
+}
+
+/// The stored text exactly as it is (for exporting data that does not
+/// load). `None` if nothing is stored or storage is unavailable.
+pub fn raw_text() -> Option<String> {
+    let storage = local_storage()?;
+    get(&storage, STORE_KEY)
+}
+
+/// Save the store under [`STORE_KEY`].
+///
+/// Refuses ([`StorageError::UnreadableDataProtected`]) while the key holds
+/// text that does not load, so unreadable data is never overwritten by
+/// accident; use [`replace_unreadable`] once the walker has decided.
+/// Write on a throttle (end of walk, after edits), not continuously.
+pub fn save_store(store: &Store) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    if let Some(current) = get(&storage, STORE_KEY) {
+        if load(&current).is_err() {
+            return Err(StorageError::UnreadableDataProtected);
+        }
+    }
+    write(&storage, store)
+}
+
+/// Overwrite unreadable stored data with `store`, after the walker chose to
+/// (having been offered an export of [`raw_text`]). A backup copy is made
+/// first when there is room for one.
+pub fn replace_unreadable(store: &Store) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    if let Some(current) = get(&storage, STORE_KEY) {
+        if load(&current).is_err() {
+            back_up(&storage, &current);
+        }
+    }
+    write(&storage, store)
+}
+
+fn write(storage: &web_sys::Storage, store: &Store) -> Result<(), StorageError> {
+    let text = try_to_json(store).map_err(|e| StorageError::Serialize(e.to_string()))?;
+    storage
+        .set_item(STORE_KEY, &text)
+        .map_err(|e| write_error(&e))
+}
+
+/// Keys of the backups of unreadable data, oldest first.
+pub fn backup_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    keys.sort_by_key(|k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
+    keys
+}
+
+/// A `storage` event listener; removed when this handle is dropped. Holds
+/// JS handles, so it is not `Send`: to drop it from Leptos `on_cleanup`,
+/// wrap it in `send_wrapper::SendWrapper`.
+pub struct StoreListener {
+    target: Option<(web_sys::Window, Closure<dyn FnMut(web_sys::StorageEvent)>)>,
+}
+
+impl Drop for StoreListener {
+    fn drop(&mut self) {
+        if let Some((window, closure)) = self.target.take() {
+            let _ = window
+                .remove_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Call `cb` with the new store whenever another tab saves one. (Browsers
+/// fire `storage` only in the *other* tabs.) Merge it into this tab's
+/// store with [`merge`](crate::domain::store::merge). Writes that do not
+/// load are ignored.
+pub fn on_store_changed(cb: impl Fn(Store) + 'static) -> StoreListener {
+    let Some(window) = web_sys::window() else {
+        return StoreListener { target: None };
+    };
+    let closure =
+        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() != Some(STORE_KEY) {
+                return;
+            }
+            if let Some(store) = e.new_value().and_then(|text| load(&text).ok()) {
+                cb(store);
+            }
+        });
+    let added = window
+        .add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref())
+        .is_ok();
+    StoreListener {
+        target: added.then_some((window, closure)),
+    }
+}
+
+/// A JS promise as a Rust future (the crate has no `wasm-bindgen-futures`).
+/// Settles to `Ok(value)` or `Err(reason)`.
+struct PromiseFuture {
+    state: Rc<RefCell<(Option<Result<JsValue, JsValue>>, Option<Waker>)>>,
+}
+
+impl PromiseFuture {
+    fn new(promise: &js_sys::Promise) -> Self {
+        let state: Rc<RefCell<(Option<Result<JsValue, JsValue>>, Option<Waker>)>> = Rc::default();
+        let settle = |ok: bool| {
+            let state = state.clone();
+            // Freed by wasm-bindgen when called; the branch not taken stays
+            // allocated (a few bytes, once per request).
+            Closure::once_into_js(move |v: JsValue| {
+                let mut s = state.borrow_mut();
+                s.0 = Some(if ok { Ok(v) } else { Err(v) });
+                if let Some(w) = s.1.take() {
+                    w.wake();
+                }
+            })
+        };
+        let (resolve, reject) = (settle(true), settle(false));
+        // `promise.then(resolve, reject)` through Reflect: stable across
+        // js-sys versions, whose typed `then` signatures change.
+        let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let called = then.is_some_and(|f| f.call2(promise, &resolve, &reject).is_ok());
+        if !called {
+            state.borrow_mut().0 = Some(Err(JsValue::UNDEFINED));
+        }
+        PromiseFuture { state }
+    }
+}
+
+impl Future for PromiseFuture {
+    type Output = Result<JsValue, JsValue>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut s = self.state.borrow_mut();
+        match s.0.take() {
+            Some(r) => Poll::Ready(r),
+            None => {
+                s.1 = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Call `navigator.storage.<method>()` if the browser has it.
+fn storage_manager_call(method: &str) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if manager.is_undefined() || manager.is_null() {
+        return None;
+    }
+    let f: js_sys::Function = js_sys::Reflect::get(&manager, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call0(&manager).ok()?.dyn_into().ok()
+}
+
+/// Ask the browser to keep Loopwalk's storage even under storage pressure
+/// (`navigator.storage.persist()`). `Some(granted)`, or `None` where the
+/// API is missing or fails (e.g. older Safari). Store the answer in
+/// [`Settings::persist_granted`](crate::domain::settings::Settings).
+pub fn request_persist() -> impl Future<Output = Option<bool>> {
+    persist_call("persist")
+}
+
+/// Whether storage is already persistent (`navigator.storage.persisted()`).
+pub fn is_persisted() -> impl Future<Output = Option<bool>> {
+    persist_call("persisted")
+}
+
+fn persist_call(method: &'static str) -> impl Future<Output = Option<bool>> {
+    let pending = storage_manager_call(method).map(|p| PromiseFuture::new(&p));
+    async move { pending?.await.ok()?.as_bool() }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::domain::store::to_json;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn clear() {
+        let s = local_storage().unwrap();
+        s.clear().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn fresh_then_saved_then_loaded() {
+        clear();
+        assert_eq!(load_store(), LoadOutcome::Fresh);
+        let mut store = Store::new();
+        store.settings.height_cm = Some(170);
+        save_store(&store).unwrap();
+        assert_eq!(load_store(), LoadOutcome::Loaded(store.clone()));
+        assert_eq!(raw_text(), Some(to_json(&store)));
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_text_is_backed_up_once_and_never_overwritten() {
+        clear();
+        let s = local_storage().unwrap();
+        s.set_item(STORE_KEY, "{\"version\":2,\"walks\":[").unwrap();
+        let LoadOutcome::Unreadable {
+            raw,
+            error,
+            backup_key,
+        } = load_store()
+        else {
+            panic!("expected unreadable");
+        };
+        assert_eq!(error, LoadError::Truncated);
+        let key = backup_key.unwrap();
+        assert_eq!(get(&s, &key).as_deref(), Some(raw.as_str()));
+        // Loading again does not make a second copy.
+        let _ = load_store();
+        assert_eq!(backup_keys(), vec![key]);
+        // Saving is refused until the walker decides.
+        assert_eq!(
+            save_store(&Store::new()),
+            Err(StorageError::UnreadableDataProtected)
+        );
+        assert_eq!(raw_text(), Some(raw));
+        replace_unreadable(&Store::new()).unwrap();
+        assert_eq!(load_store(), LoadOutcome::Loaded(Store::new()));
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn legacy_v1_key_is_migrated_on_load() {
+        clear();
+        let s = local_storage().unwrap();
+        s.set_item(
+            "loopwalk.v1",
+            r#"{"version":1,"walks":[{"id":"a","start_ms":1767258000000,"steps":5,"seconds":60}]}"#,
+        )
+        .unwrap();
+        let LoadOutcome::Loaded(store) = load_store() else {
+            panic!("expected loaded");
+        };
+        assert_eq!(store.walks.len(), 1);
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn quota_is_reported_as_quota() {
+        clear();
+        let mut store = Store::new();
+        store.settings.last_loop = Some(crate::domain::record::LoopId("x".repeat(6_000_000)));
+        assert_eq!(save_store(&store), Err(StorageError::Quota));
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    async fn persist_answers_without_panicking() {
+        let _ = request_persist().await;
+        assert!(is_persisted().await.is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn listener_is_removed_on_drop() {
+        let hits = Rc::new(RefCell::new(0));
+        let h = hits.clone();
+        let listener = on_store_changed(move |_| *h.borrow_mut() += 1);
+        let fire = || {
+            let init = web_sys::StorageEventInit::new();
+            init.set_key(Some(STORE_KEY));
+            init.set_new_value(Some("{\"version\":2}"));
+            let e = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+            web_sys::window().unwrap().dispatch_event(&e).unwrap();
+        };
+        fire();
+        assert_eq!(*hits.borrow(), 1);
+        drop(listener);
+        fire();
+        assert_eq!(*hits.borrow(), 1);
+    }
+}
