@@ -8,3 +8,4 @@ pub mod record;
 pub mod settings;
 pub mod steps;
 pub mod store;
+pub mod walk;
