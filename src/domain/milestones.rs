@@ -97,7 +97,7 @@ impl Series {
 
     /// True for series tied to the calendar (streaks, weeks). A UI should
     /// hide their "next up" during a flare-up (see
-    /// `pacing::streaks_suspended`) so nobody feels pushed to walk through it.
+    /// [`streaks_suspended`](super::pacing::streaks_suspended)) so nobody feels pushed to walk through it.
     pub fn time_pressured(self) -> bool {
         matches!(
             self,
@@ -382,6 +382,17 @@ impl MilestoneReport {
     /// True when the milestone with this id has been earned.
     pub fn has(&self, id: &str) -> bool {
         self.earned.iter().any(|e| e.id == id)
+    }
+
+    /// The "next up" list to show: all of it, or, when streak-type
+    /// pressure is suspended (a flare-up, see
+    /// [`streaks_suspended`](super::pacing::streaks_suspended)), without the
+    /// calendar-bound series ([`Series::time_pressured`]).
+    pub fn next_shown(&self, streaks_suspended: bool) -> Vec<&NextUp> {
+        self.next
+            .iter()
+            .filter(|n| !(streaks_suspended && n.series.time_pressured()))
+            .collect()
     }
 
     /// Milestones earned by one walk (e.g. to celebrate after saving it).
@@ -1232,6 +1243,19 @@ mod tests {
             assert!(s.tiers().windows(2).all(|p| p[0].at < p[1].at));
         }
         assert!(Series::Streak.time_pressured());
+        let r = report(&[day("a", 0, 5.0)], &[]);
+        assert_eq!(r.next_shown(false).len(), r.next.len());
+        let calm: Vec<Series> = r.next_shown(true).iter().map(|n| n.series).collect();
+        assert_eq!(
+            calm,
+            [
+                Series::Walks,
+                Series::Continuous,
+                Series::Loops,
+                Series::NonStopLoop,
+                Series::Steps
+            ]
+        );
         assert!(!Series::Steps.time_pressured());
     }
 }
