@@ -194,7 +194,7 @@ pub fn backup_keys() -> Vec<String> {
 /// JS handles, so it is not `Send`: to drop it from Leptos `on_cleanup`,
 /// wrap it in `send_wrapper::SendWrapper`.
 pub struct StoreListener {
-    target: Option<(web_sys::Window, Closure<dyn FnMut(web_sys::StorageEvent)>)>,
+    target: Option<Attached>,
 }
 
 impl Drop for StoreListener {
@@ -234,12 +234,18 @@ pub fn on_store_changed(cb: impl Fn(Store) + 'static) -> StoreListener {
 /// A JS promise as a Rust future (the crate has no `wasm-bindgen-futures`).
 /// Settles to `Ok(value)` or `Err(reason)`.
 struct PromiseFuture {
-    state: Rc<RefCell<(Option<Result<JsValue, JsValue>>, Option<Waker>)>>,
+    state: Rc<RefCell<Settlement>>,
 }
+
+/// The promise's outcome once settled, and the task waiting for it.
+type Settlement = (Option<Result<JsValue, JsValue>>, Option<Waker>);
+
+/// The `storage` listener and the window it is attached to.
+type Attached = (web_sys::Window, Closure<dyn FnMut(web_sys::StorageEvent)>);
 
 impl PromiseFuture {
     fn new(promise: &js_sys::Promise) -> Self {
-        let state: Rc<RefCell<(Option<Result<JsValue, JsValue>>, Option<Waker>)>> = Rc::default();
+        let state: Rc<RefCell<Settlement>> = Rc::default();
         let settle = |ok: bool| {
             let state = state.clone();
             // Freed by wasm-bindgen when called; the branch not taken stays
