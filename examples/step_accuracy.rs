@@ -145,11 +145,13 @@ fn main() {
     let mut ms_rows = Vec::new();
     if let Ok(labels) = std::fs::read_to_string(mdir.join("labels.tsv")) {
         let labels = trace::parse_labels(&labels);
-        let traces: Vec<(trace::Label, Vec<trace::Sample>)> =
-            labels.into_iter().map(|l| {
+        let traces: Vec<(trace::Label, Vec<trace::Sample>)> = labels
+            .into_iter()
+            .map(|l| {
                 let s = load(&mdir.join(&l.file));
                 (l, s)
-            }).collect();
+            })
+            .collect();
         for (hz, rate) in rates {
             let (mut still_steps, mut still_min, mut still_n) = (0u64, 0.0, 0usize);
             let (mut moving_ok, mut moving_n) = (0usize, 0usize);
@@ -185,7 +187,17 @@ fn main() {
                     }
                 }
             }
-            ms_rows.push((rate, still_steps, still_min, still_n, worst_still, moving_ok, moving_n, cad_min, cad_max));
+            ms_rows.push((
+                rate,
+                still_steps,
+                still_min,
+                still_n,
+                worst_still,
+                moving_ok,
+                moving_n,
+                cad_min,
+                cad_max,
+            ));
         }
         println!();
         println!("| MotionSense | rate | sit/stand false steps per minute | sit/stand worst | walk/jog/stairs cadence in 1.2-3.5 steps/s | lowest / highest cadence |");

@@ -45,7 +45,10 @@ fn main() {
     }
     let mut failed = false;
     for f in &files {
-        let samples = match read_text(f).map_err(|e| e.to_string()).and_then(|t| trace::parse_trace(&t)) {
+        let samples = match read_text(f)
+            .map_err(|e| e.to_string())
+            .and_then(|t| trace::parse_trace(&t))
+        {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("{f}: {e}");

@@ -19,7 +19,8 @@ const MAX_GAP: f64 = 0.5;
 /// not strides, dominate. Above 3 Hz: jitter and impact ringing.
 const BAND_LO: f64 = 0.7;
 const BAND_HI: f64 = 3.0;
-/// Heel-strike band: energy above ~5 Hz relative to the step band.
+/// Heel-strike band: energy above ~5 Hz (two cascaded 2nd-order high-passes)
+/// relative to the step band.
 const HF_LO: f64 = 5.0;
 /// Time constant (s) of the gravity (orientation) estimate: longer than a
 /// stride so that limb swing averages out, short enough to follow handling.
@@ -73,10 +74,15 @@ const START_AMP_RATIO: f64 = 4.0;
 /// the light end of careful walking (~0.5-1 m/s^2 peak-to-peak). Smooth
 /// vehicle bounce and fidgeting stay below.
 const START_MIN_AMP: f64 = 0.6;
-/// ... and the median heel-strike sharpness at least this. A heel strike is
-/// an impact with energy above 5 Hz: walking windows measure >= 0.22 (median
-/// 0.85), a smooth sway at 1-2 Hz measures ~0.05 through the 5 Hz high-pass.
-const START_MIN_SHARPNESS: f64 = 0.1;
+/// ... and the median heel-strike sharpness (RMS above 5 Hz, 4th-order
+/// high-pass, over RMS of the step band) within these bounds. A heel strike is
+/// an impact with energy above 5 Hz: walking windows measure 0.12-1.8 (median
+/// 0.7; the lowest are phones that smooth their accelerometer), a smooth 1-2 Hz
+/// vehicle sway ~0.01 (the 4th-order high-pass suppresses it by (f/5 Hz)^4).
+/// Above the upper bound most energy is a vibration or a shake faster than
+/// any cadence, leaking into the step band.
+const START_MIN_SHARPNESS: f64 = 0.05;
+const START_MAX_SHARPNESS: f64 = 4.0;
 /// ... and the carry orientation (gravity direction) may turn at most this
 /// many degrees across the window: pocketing, picking up or turning the phone
 /// rotates it by ~90-180 degrees; steady walking in any carry (swinging arm,
@@ -110,6 +116,7 @@ pub struct StepDetector {
     hp: Biquad,
     lp: Biquad,
     hf: Biquad,
+    hf2: Biquad,
     gravity: [f64; 3],
     energy: f64,
     hf_energy: f64,
@@ -148,6 +155,7 @@ impl StepDetector {
             hp: Biquad::highpass(BAND_LO, FS),
             lp: Biquad::lowpass(BAND_HI, FS),
             hf: Biquad::highpass(HF_LO, FS),
+            hf2: Biquad::highpass(HF_LO, FS),
             gravity: [0.0; 3],
             energy: 0.0,
             hf_energy: 0.0,
@@ -206,7 +214,7 @@ impl StepDetector {
         }
         let d = m - self.baseline;
         let b = self.lp.process(self.hp.process(d));
-        let h = self.hf.process(d);
+        let h = self.hf2.process(self.hf.process(d));
         let ag = alpha(GRAVITY_TAU);
         for (g, vi) in self.gravity.iter_mut().zip(v) {
             *g += ag * (vi - *g);
@@ -315,7 +323,7 @@ impl StepDetector {
             let sharpness = 0.5 * (sharp[(START_WINDOW - 1) / 2] + sharp[START_WINDOW / 2]);
             if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
                 && amp >= START_MIN_AMP
-                && sharpness >= START_MIN_SHARPNESS
+                && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&sharpness)
                 && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
                 && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
                 && amps[0] * START_AMP_RATIO >= amp

@@ -10,7 +10,7 @@ pub fn resample_latest(samples: &[(f64, f64, f64, f64)], hz: f64) -> Vec<(f64, f
     let Some(first) = samples.first() else {
         return out;
     };
-    if !(hz > 0.0) {
+    if hz.is_nan() || hz <= 0.0 {
         return out;
     }
     let t0 = first.0;
@@ -66,10 +66,6 @@ impl Uniform {
         }
     }
 
-    pub(crate) fn reset(&mut self) {
-        self.prev = None;
-    }
-
     /// Feed a sample; `emit(tick_time, v)` is called for every grid tick in
     /// `(prev.t, t]` (and for the very first sample).
     #[inline]
@@ -86,7 +82,7 @@ impl Uniform {
             emit(t, v);
             return Feed::Ok;
         };
-        if !(t > pt) {
+        if t <= pt {
             // Duplicate timestamp or backwards jitter: keep the newest value for
             // the current time; the grid only moves forward.
             if pt - t > self.max_gap {
