@@ -473,6 +473,41 @@ fn smooth_vehicle_sway_produces_no_steps() {
 }
 
 #[test]
+fn riding_a_swaying_bus_after_a_walk_adds_no_steps() {
+    // 30 s of walking, optionally a pause, then a bus that bounces steadily
+    // at 1.4 Hz (a rhythm a walk could continue into) for two minutes.
+    for pause in [0.0, 5.0] {
+        let (mut s, truth) = walk(0.0, 30.0, 1.8, 60.0, 51);
+        s.extend(still(30.0, pause, 60.0, 53));
+        let mut rng = Rng(52);
+        let start = 30.0 + pause;
+        for i in 0..(120.0 * 60.0) as usize {
+            let t = start + i as f64 / 60.0;
+            let v = 0.8 * (2.0 * std::f64::consts::PI * 1.4 * t).sin();
+            s.push(frame(t, v, 0.02, &mut rng));
+        }
+        let got = step_times(&s);
+        let on_bus = got
+            .iter()
+            .filter(|&&t| t > truth[truth.len() - 1] + 0.1)
+            .count();
+        // Boarding straight from walking, the rhythm window still holds the
+        // last real steps for a few seconds; after a pause there are none.
+        let allowed = if pause > 0.0 { 0 } else { 6 };
+        assert!(
+            on_bus <= allowed,
+            "pause {pause}: {on_bus} steps on the bus"
+        );
+        assert!(
+            (got.len() as i64 - on_bus as i64 - truth.len() as i64).abs() <= 1,
+            "{} vs {}",
+            got.len() - on_bus,
+            truth.len()
+        );
+    }
+}
+
+#[test]
 fn memory_is_bounded_over_hours() {
     let mut d = StepDetector::new();
     let (w, _) = walk(0.0, 60.0, 1.8, 50.0, 41);

@@ -59,7 +59,7 @@ const START_WINDOW: usize = 6;
 const START_TOL: f64 = 0.2;
 /// Inside a bout, 4 peaks (2 strides) matching the bout's stride period resume
 /// or continue it, with this tolerance.
-const BOUT_TOL: f64 = 0.3;
+const BOUT_TOL: f64 = 0.25;
 /// A bout ends when no step was credited for this many stride periods.
 const BOUT_TIMEOUT_STRIDES: f64 = 2.0;
 /// Weight of a new stride in the bout's running stride period.
@@ -117,6 +117,10 @@ pub struct StepDetector {
     lp: Biquad,
     hf: Biquad,
     hf2: Biquad,
+    /// One-pole smoothing weights per tick for GRAVITY_TAU, ENERGY_TAU, HF_TAU.
+    a_gravity: f64,
+    a_energy: f64,
+    a_hf: f64,
     gravity: [f64; 3],
     energy: f64,
     hf_energy: f64,
@@ -142,6 +146,13 @@ impl Default for StepDetector {
     }
 }
 
+/// Median of a small array (sorts it in place).
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    0.5 * (v[(n - 1) / 2] + v[n / 2])
+}
+
 fn alpha(tau: f64) -> f64 {
     1.0 - (-1.0 / (FS * tau)).exp()
 }
@@ -156,6 +167,9 @@ impl StepDetector {
             lp: Biquad::lowpass(BAND_HI, FS),
             hf: Biquad::highpass(HF_LO, FS),
             hf2: Biquad::highpass(HF_LO, FS),
+            a_gravity: alpha(GRAVITY_TAU),
+            a_energy: alpha(ENERGY_TAU),
+            a_hf: alpha(HF_TAU),
             gravity: [0.0; 3],
             energy: 0.0,
             hf_energy: 0.0,
@@ -215,12 +229,12 @@ impl StepDetector {
         let d = m - self.baseline;
         let b = self.lp.process(self.hp.process(d));
         let h = self.hf2.process(self.hf.process(d));
-        let ag = alpha(GRAVITY_TAU);
+        let ag = self.a_gravity;
         for (g, vi) in self.gravity.iter_mut().zip(v) {
             *g += ag * (vi - *g);
         }
-        self.energy += alpha(ENERGY_TAU) * (b * b - self.energy);
-        let ah = alpha(HF_TAU);
+        self.energy += self.a_energy * (b * b - self.energy);
+        let ah = self.a_hf;
         self.hf_energy += ah * (h * h - self.hf_energy);
         self.band_energy_short += ah * (b * b - self.band_energy_short);
 
@@ -288,8 +302,18 @@ impl StepDetector {
         if self.stride > 0.0 && self.len >= 4 {
             let s0 = self.at(0).t - self.at(2).t;
             let s1 = self.at(1).t - self.at(3).t;
+            // The last two strides keep the bout's period, and the last four
+            // peaks still look like steps (impact and sharpness as at start).
+            let mut sharp = [0.0; 4];
+            let mut prom = [0.0; 4];
+            for i in 0..4 {
+                sharp[i] = self.at(i).sharpness;
+                prom[i] = self.at(i).prominence;
+            }
             if (s0 - self.stride).abs() <= BOUT_TOL * self.stride
                 && (s1 - self.stride).abs() <= BOUT_TOL * self.stride
+                && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&median(&mut sharp))
+                && median(&mut prom) >= START_MIN_AMP
             {
                 self.stride += STRIDE_EMA * (s0 - self.stride);
                 self.amp += AMP_EMA * (c.prominence - self.amp);
