@@ -183,7 +183,7 @@ impl WalkSession {
             }
             (Walking, Action::Gap { from, to }) => {
                 let from = from.max(self.segment_start);
-                if !(to > from) {
+                if to.is_nan() || to <= from {
                     return false;
                 }
                 self.end_run(from);

@@ -4,3 +4,7 @@
 pub mod download;
 pub mod storage;
 pub mod sw;
+pub mod checkpoint;
+pub mod motion;
+pub mod visibility;
+pub mod wake_lock;

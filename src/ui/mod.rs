@@ -9,3 +9,4 @@ pub mod state;
 pub mod storage_notice;
 pub mod tab_bar;
 pub mod update_banner;
+pub mod walk;

@@ -1,0 +1,109 @@
+//! Screen Wake Lock adapter: keep the screen on during a walk.
+//!
+//! Through `js_sys::Reflect` (web-sys marks the API unstable). The browser
+//! releases the lock whenever the page is hidden; call [`WakeLock::acquire`]
+//! again when it becomes visible.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+fn wake_lock_api() -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let api = js_sys::Reflect::get(&navigator, &JsValue::from_str("wakeLock")).ok()?;
+    (!api.is_undefined() && !api.is_null()).then_some(api)
+}
+
+/// Whether the browser has the Screen Wake Lock API.
+pub fn is_supported() -> bool {
+    wake_lock_api().is_some()
+}
+
+/// Holds at most one screen wake lock. Not `Send` (JS handles).
+#[derive(Clone, Default)]
+pub struct WakeLock {
+    sentinel: Rc<RefCell<Option<JsValue>>>,
+    wanted: Rc<RefCell<bool>>,
+}
+
+fn describe(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+impl WakeLock {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Ask for the lock (again). `on_result(Ok(()))` once held, or an error
+    /// message for the walker. A no-op with `Ok` where unsupported is NOT
+    /// reported as held: `Err` says the screen may turn off.
+    pub fn acquire(&self, on_result: impl FnOnce(Result<(), String>) + 'static) {
+        *self.wanted.borrow_mut() = true;
+        let Some(api) = wake_lock_api() else {
+            on_result(Err("This browser cannot keep the screen on.".into()));
+            return;
+        };
+        let request = js_sys::Reflect::get(&api, &JsValue::from_str("request"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(request) = request else {
+            on_result(Err("This browser cannot keep the screen on.".into()));
+            return;
+        };
+        let promise = match request.call1(&api, &JsValue::from_str("screen")) {
+            Ok(p) => js_sys::Promise::resolve(&p),
+            Err(e) => js_sys::Promise::reject(&e),
+        };
+        let sentinel = self.sentinel.clone();
+        let wanted = self.wanted.clone();
+        spawn_local(async move {
+            match JsFuture::from(promise).await {
+                Ok(s) => {
+                    if *wanted.borrow() {
+                        if let Some(old) = sentinel.borrow_mut().replace(s) {
+                            release_sentinel(&old);
+                        }
+                    } else {
+                        // Released while the request was pending.
+                        release_sentinel(&s);
+                    }
+                    on_result(Ok(()));
+                }
+                Err(e) => on_result(Err(format!(
+                    "The screen may turn off during the walk ({}).",
+                    describe(&e)
+                ))),
+            }
+        });
+    }
+
+    /// Let the screen turn off again.
+    pub fn release(&self) {
+        *self.wanted.borrow_mut() = false;
+        if let Some(s) = self.sentinel.borrow_mut().take() {
+            release_sentinel(&s);
+        }
+    }
+
+    /// Whether a lock is wanted (the walk runs).
+    pub fn wanted(&self) -> bool {
+        *self.wanted.borrow()
+    }
+}
+
+fn release_sentinel(s: &JsValue) {
+    let f = js_sys::Reflect::get(s, &JsValue::from_str("release"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = f {
+        if let Err(e) = f.call0(s) {
+            web_sys::console::warn_2(&"Loopwalk: wake lock release failed".into(), &e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The walk in progress: big figures readable at arm's length, Pause,
+//! Resume, Stop and pocket mode.
+
+use leptos::prelude::*;
+
+use crate::domain::record::StepSource;
+use crate::domain::walk::{Motion, Phase};
+use crate::ui::state::app_state;
+use crate::ui::walk::controller::walk_ctl;
+use crate::ui::walk::format::{clock, distance, span_words};
+
+/// Live figures and controls of the walk being recorded.
+#[component]
+pub fn LiveView() -> impl IntoView {
+    let ctl = walk_ctl();
+    let app = app_state();
+    let s = ctl.session;
+    let manual = move || s.with(|s| s.source == StepSource::Manual);
+    let paused = move || s.with(|s| s.phase == Phase::Paused);
+    let steps = move || s.with(|s| s.steps().0);
+    let active = move || s.with(|s| clock(s.active_s()));
+    let cadence = move || {
+        s.with(|s| s.cadence())
+            .map(|c| format!("{}", c.round() as u32))
+            .unwrap_or_else(|| "–".into())
+    };
+    let dist = move || {
+        let steps = s.with(|s| s.steps());
+        distance(app.store.with(|st| st.settings.distance_m(steps)))
+    };
+    let status = move || {
+        s.with(|s| match (s.phase, s.motion()) {
+            (Phase::Paused, _) => ("paused", "Paused"),
+            (_, Motion::Moving) => ("moving", "Moving"),
+            (_, Motion::Resting) => ("resting", "Resting"),
+        })
+    };
+    view! {
+        <div class="walk-live">
+            <Show when=move || ctl.gap_notice.get().is_some()>
+                <div class="card soft walk-gap" role="status" data-gap>
+                    <p>{move || format!(
+                        "Counting paused for {} while the screen was off. Steps in that time are not counted.",
+                        span_words(ctl.gap_notice.get().unwrap_or(0.0))
+                    )}</p>
+                    <button class="btn" type="button" on:click=move |_| ctl.gap_notice.set(None)>"OK"</button>
+                </div>
+            </Show>
+            <Show
+                when=manual
+                fallback=move || view! {
+                    <div class="walk-count">
+                        <span class="walk-steps" data-walk-steps>{steps}</span>
+                        <span class="walk-steps-label">"steps"</span>
+                    </div>
+                }
+            >
+                <div class="walk-count">
+                    <span class="walk-steps walk-time-big" data-walk-time>{active}</span>
+                    <span class="walk-steps-label">"active time · manual step count"</span>
+                </div>
+            </Show>
+            <p class="walk-status" data-status=move || status().0>
+                <span class="dot"></span>{move || status().1}
+            </p>
+            <div class="stat-row walk-stats">
+                <Show when=move || !manual()>
+                    <div class="stat"><span class="value" data-walk-active>{active}</span><span class="label">"active time"</span></div>
+                    <div class="stat"><span class="value" data-walk-cadence>{cadence}</span><span class="label">"steps / min"</span></div>
+                    <div class="stat"><span class="value" data-walk-distance>{dist}</span><span class="label">"about"</span></div>
+                </Show>
+            </div>
+            <div class="walk-controls">
+                <Show
+                    when=paused
+                    fallback=move || view! {
+                        <button class="btn walk-big" type="button" data-action="pause"
+                            on:click=move |_| ctl.pause()>"Pause"</button>
+                    }
+                >
+                    <button class="btn primary walk-big" type="button" data-action="resume"
+                        on:click=move |_| ctl.resume()>"Resume"</button>
+                </Show>
+                <button class="btn danger walk-big" type="button" data-action="stop"
+                    on:click=move |_| ctl.stop()>"Stop"</button>
+            </div>
+            <button class="btn outline block" type="button" data-action="pocket"
+                on:click=move |_| ctl.pocket.set(true)>"Pocket mode (dim screen, lock touches)"</button>
+            <p class="visually-hidden" aria-live="polite">{move || ctl.announce.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! The summary after Stop: figures, honesty about gaps, Save or Discard.
+
+use leptos::prelude::*;
+
+use crate::domain::record::StepSource;
+use crate::ui::state::app_state;
+use crate::ui::walk::controller::walk_ctl;
+use crate::ui::walk::format::{clock, distance, span_words};
+use crate::ui::walk::manual_entry::ManualEntry;
+
+/// What the walk came to; Save puts it in history, Discard asks first.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let ctl = walk_ctl();
+    let app = app_state();
+    let s = ctl.session;
+    let confirm = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let manual = move || s.with(|s| s.source == StepSource::Manual);
+    let steps = move || s.with(|s| s.steps());
+    let avg_cadence = move || {
+        s.with(|s| {
+            let min = s.active_s() / 60.0;
+            if min >= 0.5 {
+                format!("{}", (f64::from(s.steps().0) / min).round() as u32)
+            } else {
+                "–".into()
+            }
+        })
+    };
+    let gaps = move || s.with(|s| (s.gaps().len(), s.gap_total_s()));
+    let rests = move || s.with(|s| s.rests().len());
+    view! {
+        <div class="walk-summary">
+            <h2>"Walk done"</h2>
+            <div class="walk-count">
+                <Show when=move || !manual() fallback=|| view! { <ManualEntry/> }>
+                    <span class="walk-steps" data-summary-steps>{move || steps().0}</span>
+                    <span class="walk-steps-label">"steps"</span>
+                </Show>
+            </div>
+            <div class="stat-row walk-stats">
+                <div class="stat"><span class="value" data-summary-active>{move || s.with(|s| clock(s.active_s()))}</span><span class="label">"active time"</span></div>
+                <div class="stat"><span class="value">{move || s.with(|s| clock(s.duration_s()))}</span><span class="label">"start to stop"</span></div>
+                <div class="stat"><span class="value">{move || distance(app.store.with(|st| st.settings.distance_m(steps())))}</span><span class="label">"about"</span></div>
+                <Show when=move || !manual()>
+                    <div class="stat"><span class="value">{avg_cadence}</span><span class="label">"steps / min"</span></div>
+                    <div class="stat"><span class="value">{move || s.with(|s| clock(s.longest_nonstop_s()))}</span><span class="label">"longest non-stop"</span></div>
+                    <div class="stat"><span class="value" data-summary-rests>{rests}</span><span class="label">"rests (15 s+)"</span></div>
+                </Show>
+            </div>
+            <Show when=move || { gaps().0 > 0 }>
+                <div class="card soft walk-gap" role="status" data-summary-gap>
+                    <p>{move || format!(
+                        "Counting paused for {} while the screen was off. This walk is marked as interrupted; no steps were estimated for that time.",
+                        span_words(gaps().1)
+                    )}</p>
+                </div>
+            </Show>
+            <Show when=manual>
+                <p class="muted small">"Steps entered by hand are marked as such in your history."</p>
+            </Show>
+            <div class="walk-actions">
+                <button class="btn primary walk-big" type="button" data-action="save"
+                    on:click=move |_| if let Err(e) = ctl.save() { error.set(Some(e)) }>"Save walk"</button>
+                <Show when=move || !confirm.get() fallback=move || view! {
+                    <div class="card walk-confirm" role="alertdialog" aria-label="Discard this walk?">
+                        <p>"Discard this walk? It will not be kept."</p>
+                        <button class="btn danger" type="button" data-action="confirm-discard"
+                            on:click=move |_| ctl.discard()>"Yes, discard"</button>
+                        <button class="btn" type="button" data-action="keep"
+                            on:click=move |_| confirm.set(false)>"Keep it"</button>
+                    </div>
+                }>
+                    <button class="btn danger" type="button" data-action="discard"
+                        on:click=move |_| confirm.set(true)>"Discard"</button>
+                </Show>
+            </div>
+            {move || error.get().map(|m| view! { <p class="walk-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
