@@ -1,8 +1,9 @@
 // Loopwalk benchmark: every figure in one table, also written to
 // bench-results/latest.json, checked against bench/budgets.json.
 // Run through `make bench` (which builds the release and the detector figures first).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -16,6 +17,7 @@ const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+mkdirSync(OUT, { recursive: true });
 const budgets = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8'));
 const results = { date: new Date().toISOString(), machine: `${cpus().length} cores (${cpus()[0]?.model?.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB` };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -46,13 +48,14 @@ function sizes() {
 }
 
 // ---- 2. Lighthouse, first and repeat visit ----
-function lighthouse(url, profile, repeat) {
+// Async: the server runs in this process, so the event loop must stay free.
+async function lighthouse(url, profile, repeat) {
   const out = join(OUT, `lighthouse-${repeat ? 'repeat' : 'first'}.json`);
   const flags = [...FLAGS, `--user-data-dir=${profile}`].join(' ');
   const args = [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices',
     `--chrome-flags=${flags}`, '--max-wait-for-load=30000'];
   if (repeat) args.push('--disable-storage-reset');
-  execFileSync(join(ROOT, 'node_modules/.bin/lighthouse'), args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await promisify(execFile)(join(ROOT, 'node_modules/.bin/lighthouse'), args, { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 * 2 ** 20 });
   const r = JSON.parse(readFileSync(out, 'utf8'));
   const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
   const ms = (a) => Math.round(r.audits[a]?.numericValue ?? NaN);

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,14 @@ export async function serve(dir = 'dist', port = 8080, host = '127.0.0.1') {
       const name = file.slice(root.length + 1);
       const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' };
       headers['Cache-Control'] = name === 'sw.js' || name === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable';
-      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+      // Compress text and wasm as any static host does.
+      let out = body;
+      if (!/\.png$/.test(name) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        out = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+        headers['Vary'] = 'Accept-Encoding';
+      }
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : out);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }

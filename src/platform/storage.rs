@@ -13,15 +13,12 @@
 //! and they parse JSON themselves, whereas the raw text is needed here to
 //! back up and export data that does not parse.
 
-use std::cell::RefCell;
 use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
 use thiserror::Error;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::store::{load, try_to_json, LoadError, Store};
 
@@ -231,61 +228,8 @@ pub fn on_store_changed(cb: impl Fn(Store) + 'static) -> StoreListener {
     }
 }
 
-/// A JS promise as a Rust future (the crate has no `wasm-bindgen-futures`).
-/// Settles to `Ok(value)` or `Err(reason)`.
-struct PromiseFuture {
-    state: Rc<RefCell<Settlement>>,
-}
-
-/// The promise's outcome once settled, and the task waiting for it.
-type Settlement = (Option<Result<JsValue, JsValue>>, Option<Waker>);
-
 /// The `storage` listener and the window it is attached to.
 type Attached = (web_sys::Window, Closure<dyn FnMut(web_sys::StorageEvent)>);
-
-impl PromiseFuture {
-    fn new(promise: &js_sys::Promise) -> Self {
-        let state: Rc<RefCell<Settlement>> = Rc::default();
-        let settle = |ok: bool| {
-            let state = state.clone();
-            // Freed by wasm-bindgen when called; the branch not taken stays
-            // allocated (a few bytes, once per request).
-            Closure::once_into_js(move |v: JsValue| {
-                let mut s = state.borrow_mut();
-                s.0 = Some(if ok { Ok(v) } else { Err(v) });
-                if let Some(w) = s.1.take() {
-                    w.wake();
-                }
-            })
-        };
-        let (resolve, reject) = (settle(true), settle(false));
-        // `promise.then(resolve, reject)` through Reflect: stable across
-        // js-sys versions, whose typed `then` signatures change.
-        let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let called = then.is_some_and(|f| f.call2(promise, &resolve, &reject).is_ok());
-        if !called {
-            state.borrow_mut().0 = Some(Err(JsValue::UNDEFINED));
-        }
-        PromiseFuture { state }
-    }
-}
-
-impl Future for PromiseFuture {
-    type Output = Result<JsValue, JsValue>;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut s = self.state.borrow_mut();
-        match s.0.take() {
-            Some(r) => Poll::Ready(r),
-            None => {
-                s.1 = Some(cx.waker().clone());
-                Poll::Pending
-            }
-        }
-    }
-}
 
 /// Call `navigator.storage.<method>()` if the browser has it.
 fn storage_manager_call(method: &str) -> Option<js_sys::Promise> {
@@ -315,7 +259,7 @@ pub fn is_persisted() -> impl Future<Output = Option<bool>> {
 }
 
 fn persist_call(method: &'static str) -> impl Future<Output = Option<bool>> {
-    let pending = storage_manager_call(method).map(|p| PromiseFuture::new(&p));
+    let pending = storage_manager_call(method).map(JsFuture::from);
     async move { pending?.await.ok()?.as_bool() }
 }
 
