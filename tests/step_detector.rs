@@ -201,6 +201,32 @@ fn shared_data_meets_targets() {
 }
 
 #[test]
+fn standing_and_sitting_around_a_real_walk_add_nothing() {
+    // Stand, walk, sit: three real recordings joined end to end (the joins
+    // also jolt and turn the phone, like handling it).
+    let dir = repo_data().join("motionsense");
+    let walk = load(&dir.join("motionsense_11_walk_3.csv.gz"));
+    let alone = count_steps(&walk);
+    let mut whole: Vec<S> = Vec::new();
+    for f in [
+        "motionsense_09_stand_2.csv.gz",
+        "motionsense_11_walk_3.csv.gz",
+        "motionsense_03_sit_2.csv.gz",
+    ] {
+        let part = load(&dir.join(f));
+        let off = whole.last().map_or(0.0, |s| s.0 + 0.02) - part[0].0;
+        whole.extend(part.iter().map(|&(t, x, y, z)| (t + off, x, y, z)));
+    }
+    for hz in [None, Some(60.0), Some(25.0)] {
+        let c = count_steps(&at_hz(&whole, hz)) as i64;
+        assert!(
+            (c - alone as i64).abs() <= 2,
+            "{hz:?}: {c} vs walk alone {alone}"
+        );
+    }
+}
+
+#[test]
 fn resampling_a_real_trace_at_25_to_400_hz_gives_close_counts() {
     let s = load(&repo_data().join("oxford/validation/user2_frontpocket_1506422217391.csv.gz"));
     let truth = 343.0;

@@ -158,6 +158,7 @@ fn alpha(tau: f64) -> f64 {
 }
 
 impl StepDetector {
+    /// A detector with no history and a total of zero.
     pub fn new() -> Self {
         Self {
             uniform: Uniform::new(FS, MAX_GAP),
@@ -193,14 +194,21 @@ impl StepDetector {
         self.total
     }
 
-    /// Forget the signal history but keep the total.
+    /// Forget the signal history (e.g. after a pause or a gap in sensor
+    /// delivery) but keep the total. Held-back, not yet credited peaks are
+    /// dropped.
     pub fn reset_signal(&mut self) {
         let total = self.total;
         *self = Self::new();
         self.total = total;
     }
 
-    /// Feed one sample. See the module documentation.
+    /// Feed one sample: `t` in seconds (any origin; non-decreasing expected,
+    /// duplicates, backwards jitter and gaps tolerated), `x, y, z` acceleration
+    /// including gravity in m/s^2. Calls `on_step(time_s)` once for every newly
+    /// credited step, in time order; steps held back while a rhythm was being
+    /// confirmed are credited with their original times. Non-finite samples
+    /// are ignored.
     #[inline]
     pub fn push(&mut self, t: f64, x: f64, y: f64, z: f64, mut on_step: impl FnMut(f64)) {
         if !(t.is_finite() && x.is_finite() && y.is_finite() && z.is_finite()) {
