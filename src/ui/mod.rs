@@ -1,7 +1,10 @@
 //! Leptos components, one per file.
 
 pub mod app;
+pub mod care;
 pub mod icons;
+pub mod loops;
+pub mod milestones;
 pub mod route;
 pub mod screens;
 pub mod settings;

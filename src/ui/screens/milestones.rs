@@ -1,16 +1,91 @@
-//! The Milestones screen.
+//! The Milestones screen, with its sub-pages "Your loops"
+//! (`#/milestones/loops`) and "Your plan" (`#/milestones/plan`).
 
 use leptos::prelude::*;
 
-/// Earned badges and the next ones.
+use crate::ui::care::plan_view::PlanView;
+use crate::ui::care::subroute::use_subroute;
+use crate::ui::care::tip_card::TipCard;
+use crate::ui::care::weekly_target::WeeklyTargetCard;
+use crate::ui::care::{streaks_paused, today};
+use crate::ui::loops::loops_summary::LoopsSummary;
+use crate::ui::loops::loops_view::LoopsView;
+use crate::ui::milestones::earned_list::EarnedList;
+use crate::ui::milestones::next_list::NextList;
+use crate::ui::milestones::report_for;
+use crate::ui::state::app_state;
+
+/// Earned badges and the next ones, loops and the plan.
 #[component]
 pub fn MilestonesScreen() -> impl IntoView {
+    let sub = use_subroute();
+    move || match sub.get().as_str() {
+        "loops" => view! { <LoopsView/> }.into_any(),
+        "plan" => view! { <PlanView/> }.into_any(),
+        _ => view! { <MilestonesHome/> }.into_any(),
+    }
+}
+
+/// The main Milestones view.
+#[component]
+fn MilestonesHome() -> impl IntoView {
+    let state = app_state();
+    let day = today();
+    let report = Memo::new(move |_| state.store.with(|s| report_for(s, day)));
+    let paused = Memo::new(move |_| state.store.with(|s| streaks_paused(&s.settings, day)));
+    let earned = Signal::derive(move || report.with(|r| r.earned.clone()));
+    let next = Signal::derive(move || {
+        let paused = paused.get();
+        report.with(|r| {
+            r.next
+                .iter()
+                .filter(|n| !(paused && n.series.time_pressured()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || report.with(|r| r.earned.len());
     view! {
-        <section class="milestones">
-            <div class="card empty">
-                <h2>"Your first milestone is one walk away"</h2>
-                <p class="muted">"Milestones mark the confidence you build: your first walk, your whole loop, your loop without stopping."</p>
-            </div>
+        <section class="milestones" aria-labelledby="screen-title">
+            {move || {
+                if count() == 0 {
+                    view! {
+                        <div class="card empty">
+                            <h2>"Your first milestone is one walk away"</h2>
+                            <p class="muted">"Milestones mark the confidence you build: your first walk, your whole loop, your loop without stopping."</p>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    let n = count();
+                    view! {
+                        <p class="lead milestones-count">
+                            {if n == 1 { "You've earned your first milestone.".to_string() } else { format!("You've earned {n} milestones. Every one was a step of your own.") }}
+                        </p>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=move || paused.get()>
+                <p class="card soft paused-note">
+                    "Streaks and weekly goals are paused while your back settles. Nothing is lost."
+                </p>
+            </Show>
+            <Show when=move || next.with(|n| !n.is_empty())>
+                <section class="next-section" aria-labelledby="next-title">
+                    <h2 id="next-title">"Next up"</h2>
+                    <NextList next=next/>
+                </section>
+            </Show>
+            <Show when=move || { count() > 0 }>
+                <section class="earned-section" aria-labelledby="earned-title">
+                    <h2 id="earned-title">"Earned"</h2>
+                    <EarnedList earned=earned/>
+                </section>
+            </Show>
+            <LoopsSummary/>
+            <WeeklyTargetCard without_flare_toggle=true/>
+            <TipCard/>
         </section>
     }
 }

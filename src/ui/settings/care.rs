@@ -1,13 +1,117 @@
-//! Settings section: Back care.
+//! Settings section: Back care, and its sub-pages "When to get help
+//! urgently" (`#/settings/urgent`) and the printable summary
+//! (`#/settings/report`).
 
 use leptos::prelude::*;
 
-/// Pain check-ins, flare-up mode, safety information.
+use crate::domain::pacing::{AIM_MIN, MIN_WEEKLY_MIN};
+use crate::ui::care::flare_toggle::FlareToggle;
+use crate::ui::care::report::CareReport;
+use crate::ui::care::safety_note::SafetyNote;
+use crate::ui::care::subroute::use_subroute;
+use crate::ui::care::urgent_help::UrgentHelp;
+use crate::ui::care::{PLAN_HASH, REPORT_HASH, URGENT_HASH};
+use crate::ui::state::app_state;
+
+/// Pain check-ins, tips, flare-up mode, starting point, safety information
+/// and the summary for a physiotherapist. On `#/settings/urgent` and
+/// `#/settings/report` it shows that page instead (style/care.css hides the
+/// other Settings sections while a sub-page is open).
 #[component]
 pub fn CareSettings() -> impl IntoView {
+    let sub = use_subroute();
+    move || match sub.get().as_str() {
+        "urgent" => view! { <UrgentHelp/> }.into_any(),
+        "report" => view! { <CareReport/> }.into_any(),
+        _ => view! { <CareSection/> }.into_any(),
+    }
+}
+
+#[component]
+fn CareSection() -> impl IntoView {
+    let state = app_state();
+    let checkins = Memo::new(move |_| state.store.with(|s| s.settings.pain_checkins));
+    let tips = Memo::new(move |_| state.store.with(|s| s.settings.tips));
+    let baseline = RwSignal::new(state.store.with_untracked(|s| {
+        s.settings
+            .weekly_baseline_min
+            .map(|m| m.to_string())
+            .unwrap_or_default()
+    }));
+    let baseline_msg = RwSignal::new(None::<(bool, String)>);
+    let save_baseline = move |_| {
+        let text = baseline.get_untracked();
+        let t = text.trim();
+        if t.is_empty() {
+            state.update_store(|s| s.settings.weekly_baseline_min = None);
+            baseline_msg.set(Some((
+                true,
+                "Your first week of walks will set the starting point.".into(),
+            )));
+            return;
+        }
+        match t.parse::<u32>() {
+            Ok(m) if (MIN_WEEKLY_MIN..=AIM_MIN).contains(&m) => {
+                state.update_store(|s| s.settings.weekly_baseline_min = Some(m));
+                baseline_msg.set(Some((true, format!("Saved: the plan starts from {m} minutes a week."))));
+            }
+            _ => baseline_msg.set(Some((
+                false,
+                format!("Please enter minutes a week between {MIN_WEEKLY_MIN} and {AIM_MIN}, or leave it empty."),
+            ))),
+        }
+    };
     view! {
-        <section class="card" aria-labelledby="settings-care">
+        <section class="card care-settings" aria-labelledby="settings-care">
             <h2 id="settings-care">"Back care"</h2>
+            <SafetyNote/>
+            <label class="switch">
+                <span>"Ask about pain before and after walks"</span>
+                <input
+                    type="checkbox"
+                    data-setting="pain-checkins"
+                    prop:checked=move || checkins.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.update_store(|s| s.settings.pain_checkins = on);
+                    }
+                />
+            </label>
+            <label class="switch">
+                <span>"Show walking tips"</span>
+                <input
+                    type="checkbox"
+                    data-setting="tips"
+                    prop:checked=move || tips.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.update_store(|s| s.settings.tips = on);
+                    }
+                />
+            </label>
+            <h3 class="care-sub">"Bad days"</h3>
+            <FlareToggle/>
+            <h3 class="care-sub">"Starting point"</h3>
+            <label class="field" for="baseline-min">
+                "Comfortable minutes of walking a week (optional)"
+                <input
+                    id="baseline-min"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    prop:value=move || baseline.get()
+                    on:input=move |ev| baseline.set(event_target_value(&ev))
+                    on:change=save_baseline
+                />
+            </label>
+            <p class="small" class:error=move || baseline_msg.with(|m| m.as_ref().is_some_and(|m| !m.0)) aria-live="polite">
+                {move || baseline_msg.get().map(|m| m.1).unwrap_or_else(|| "Leave empty and your first week of walks sets it.".to_string())}
+            </p>
+            <ul class="link-list">
+                <li><a href=URGENT_HASH data-link="urgent">"When to get help urgently"</a></li>
+                <li><a href=PLAN_HASH>"Your walking plan"</a></li>
+                <li><a href=REPORT_HASH data-link="report">"Summary for your physio or doctor"</a></li>
+            </ul>
         </section>
     }
 }

@@ -1,0 +1,59 @@
+//! "My back is bad today": flare-up mode on and off.
+
+use leptos::prelude::*;
+
+use crate::ui::care::{end_flare, short_day, start_flare, today, FLARE_DAYS};
+use crate::ui::state::app_state;
+
+/// One tap starts a flare-up (targets lowered for a few days, streak and
+/// weekly goals set aside); while it lasts, shows until when and a button to
+/// end it. Meant for Settings > Back care and the Walk screen's weekly
+/// target card.
+#[component]
+pub fn FlareToggle() -> impl IntoView {
+    let state = app_state();
+    let until = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.settings
+                .flare_up_until
+                .filter(|_| s.settings.in_flare_up(today()))
+        })
+    });
+    view! {
+        <div class="flare" aria-live="polite">
+            {move || match until.get() {
+                Some(u) => view! {
+                    <p class="flare-on">
+                        <strong>"Taking it easy until " {short_day(u)} "."</strong>
+                        " Your target is lowered and streaks are paused. Rest is part of recovery."
+                    </p>
+                    <button
+                        type="button"
+                        class="btn outline"
+                        data-action="end-flare"
+                        on:click=move |_| state.update_store(|s| end_flare(&mut s.settings, today()))
+                    >
+                        "My back feels better: end this"
+                    </button>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="muted small">
+                        {format!(
+                            "Having a bad day? Tap below and Loopwalk lowers your target for {FLARE_DAYS} days and pauses streaks. No pressure."
+                        )}
+                    </p>
+                    <button
+                        type="button"
+                        class="btn outline"
+                        data-action="start-flare"
+                        on:click=move |_| state.update_store(|s| start_flare(&mut s.settings, today()))
+                    >
+                        "My back is bad today"
+                    </button>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,97 @@
+//! Pain trend: average pain before and after walks, week by week (SVG).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+const W: f64 = 320.0;
+const H: f64 = 140.0;
+const LEFT: f64 = 26.0;
+const RIGHT: f64 = 8.0;
+const TOP: f64 = 8.0;
+const BOTTOM: f64 = 22.0;
+
+/// Average pain of one week's walks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainWeek {
+    /// Monday of the week.
+    pub week_start: NaiveDate,
+    /// Average pain before walks (0-10), if recorded.
+    pub before: Option<f64>,
+    /// Average pain after walks (0-10), if recorded.
+    pub after: Option<f64>,
+}
+
+fn line(weeks: &[PainWeek], pick: impl Fn(&PainWeek) -> Option<f64>) -> (String, Vec<(f64, f64)>) {
+    let n = weeks.len().max(1) as f64;
+    let slot = (W - LEFT - RIGHT) / n;
+    let plot_h = H - TOP - BOTTOM;
+    let pts: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            pick(w).map(|v| {
+                (
+                    LEFT + slot * (i as f64 + 0.5),
+                    TOP + plot_h - v.clamp(0.0, 10.0) / 10.0 * plot_h,
+                )
+            })
+        })
+        .collect();
+    let s = pts
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (s, pts)
+}
+
+/// Weekly average pain before (dashed) and after (solid) walks, 0-10.
+#[component]
+pub fn PainChart(
+    /// Weeks, oldest first.
+    weeks: Vec<PainWeek>,
+    /// Accessible summary of the trend.
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    let (before, before_pts) = line(&weeks, |w| w.before);
+    let (after, after_pts) = line(&weeks, |w| w.after);
+    let base = H - BOTTOM;
+    let mid = TOP + (H - TOP - BOTTOM) / 2.0;
+    let dots = before_pts
+        .iter()
+        .map(|(x, y)| view! { <circle class="pain-before" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3"/> })
+        .collect_view();
+    let dots_after = after_pts
+        .iter()
+        .map(|(x, y)| view! { <circle class="pain-after" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"/> })
+        .collect_view();
+    let first = weeks
+        .first()
+        .map(|w| w.week_start.format("%-d %b").to_string());
+    let last = weeks
+        .last()
+        .map(|w| w.week_start.format("%-d %b").to_string());
+    view! {
+        <figure class="chart pain-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+                <line class="axis" x1=LEFT y1=base x2=W - RIGHT y2=base/>
+                <line class="grid" x1=LEFT y1=TOP x2=W - RIGHT y2=TOP/>
+                <line class="grid" x1=LEFT y1=mid x2=W - RIGHT y2=mid/>
+                <text class="tick" x=LEFT - 4.0 y=TOP text-anchor="end" dominant-baseline="middle">"10"</text>
+                <text class="tick" x=LEFT - 4.0 y=mid text-anchor="end" dominant-baseline="middle">"5"</text>
+                <text class="tick" x=LEFT - 4.0 y=base text-anchor="end" dominant-baseline="middle">"0"</text>
+                <polyline class="pain-before" points=before fill="none"/>
+                <polyline class="pain-after" points=after fill="none"/>
+                {dots}
+                {dots_after}
+                <text class="tick" x=LEFT y=H - 5.0>{first}</text>
+                <text class="tick" x=W - RIGHT y=H - 5.0 text-anchor="end">{last}</text>
+            </svg>
+            <figcaption class="legend small">
+                <span class="key key-before" aria-hidden="true"></span>" before walks  "
+                <span class="key key-after" aria-hidden="true"></span>" after walks (0 none, 10 worst)"
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,107 @@
+//! The pacing plan as a small SVG chart: done bars, target line.
+
+use leptos::prelude::*;
+
+use crate::domain::pacing::PlanWeek;
+
+const W: f64 = 320.0;
+const H: f64 = 168.0;
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 8.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 24.0;
+
+/// Weeks of the plan (oldest first, at most the last 12 are drawn): a bar
+/// for the minutes walked each week, a line for the target, flare-up weeks
+/// marked. Purely visual; the accessible name summarises it.
+#[component]
+pub fn PlanChart(
+    /// The plan's weeks, oldest first.
+    weeks: Vec<PlanWeek>,
+) -> impl IntoView {
+    let shown: Vec<PlanWeek> = weeks.iter().rev().take(12).rev().cloned().collect();
+    let n = shown.len().max(1) as f64;
+    let top_value = shown
+        .iter()
+        .map(|w| w.target_min.max(w.done_min))
+        .max()
+        .unwrap_or(0)
+        .max(10) as f64
+        * 1.15;
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    let slot = plot_w / n;
+    let y = move |v: f64| TOP + plot_h - (v / top_value).min(1.0) * plot_h;
+
+    let bars = shown
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let x = LEFT + slot * i as f64 + slot * 0.18;
+            let bw = slot * 0.64;
+            let top = y(f64::from(w.done_min));
+            let class = if w.flare {
+                "bar flare"
+            } else if w.met {
+                "bar met"
+            } else {
+                "bar"
+            };
+            view! {
+                <rect
+                    class=class
+                    x=format!("{x:.1}")
+                    y=format!("{top:.1}")
+                    width=format!("{bw:.1}")
+                    height=format!("{:.1}", (TOP + plot_h - top).max(0.0))
+                    rx="2"
+                />
+            }
+        })
+        .collect_view();
+
+    let mut points = String::new();
+    for (i, w) in shown.iter().enumerate() {
+        let x0 = LEFT + slot * i as f64;
+        let yy = y(f64::from(w.target_min));
+        points.push_str(&format!("{x0:.1},{yy:.1} {:.1},{yy:.1} ", x0 + slot));
+    }
+
+    let first = shown
+        .first()
+        .map(|w| w.week_start.format("%-d %b").to_string());
+    let last = shown
+        .last()
+        .map(|w| w.week_start.format("%-d %b").to_string());
+    let label = match shown.last() {
+        Some(cur) => format!(
+            "Your plan over {} weeks. This week's target is {} minutes; you have walked {}.",
+            shown.len(),
+            cur.target_min,
+            cur.done_min
+        ),
+        None => "Your plan: no weeks yet.".to_string(),
+    };
+    let max_label = format!("{}", (top_value / 1.15).round() as u32);
+    let max_y = format!("{:.1}", y(top_value / 1.15));
+
+    view! {
+        <figure class="chart plan-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+                <line class="axis" x1=LEFT y1=TOP + plot_h x2=W - RIGHT y2=TOP + plot_h/>
+                <line class="grid" x1=LEFT y1=max_y.clone() x2=W - RIGHT y2=max_y.clone()/>
+                <text class="tick" x=LEFT - 4.0 y=max_y text-anchor="end" dominant-baseline="middle">{max_label}</text>
+                <text class="tick" x=LEFT - 4.0 y=TOP + plot_h text-anchor="end" dominant-baseline="middle">"0"</text>
+                {bars}
+                <polyline class="target-line" points=points fill="none"/>
+                <text class="tick" x=LEFT y=H - 6.0>{first}</text>
+                <text class="tick" x=W - RIGHT y=H - 6.0 text-anchor="end">{last}</text>
+            </svg>
+            <figcaption class="legend small">
+                <span class="key key-done" aria-hidden="true"></span>" minutes walked  "
+                <span class="key key-target" aria-hidden="true"></span>" weekly target  "
+                <span class="key key-flare" aria-hidden="true"></span>" flare-up week"
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,45 @@
+//! "Your plan": the pacing plan week by week (`#/milestones/plan`).
+
+use leptos::prelude::*;
+
+use crate::domain::pacing::AIM_MIN;
+use crate::ui::care::plan_chart::PlanChart;
+use crate::ui::care::weekly_target::WeeklyTargetCard;
+use crate::ui::care::{plan_for, today};
+use crate::ui::state::app_state;
+
+/// The plan page: this week, a chart of past weeks and how the plan works.
+#[component]
+pub fn PlanView() -> impl IntoView {
+    let state = app_state();
+    let plan = Memo::new(move |_| state.store.with(|s| plan_for(s, today())));
+    view! {
+        <article class="subpage plan-view" aria-labelledby="plan-title">
+            <a class="back-link" href="#/milestones">"Back to milestones"</a>
+            <h2 id="plan-title">"Your plan"</h2>
+            <WeeklyTargetCard without_plan_link=true/>
+            <section class="card" aria-labelledby="plan-weeks">
+                <h3 id="plan-weeks">"Week by week"</h3>
+                {move || view! { <PlanChart weeks=plan.get().weeks/> }}
+            </section>
+            <section class="card soft" aria-labelledby="plan-how">
+                <h3 id="plan-how">"How the plan works"</h3>
+                <ul class="plain-list">
+                    <li>
+                        {move || {
+                            let b = plan.with(|p| p.baseline);
+                            format!(
+                                "It starts from what feels comfortable: about {} minutes a week, over {} walks.",
+                                b.weekly_min, b.walks_per_week
+                            )
+                        }}
+                    </li>
+                    <li>"After a week where you reach the target and your pain doesn't rise, it grows a little: about a tenth, never a big jump."</li>
+                    <li>"If pain rises, the target simply holds until things settle."</li>
+                    <li>"On a bad day, \"My back is bad today\" lowers the target for a few days and pauses streaks."</li>
+                    <li>{format!("The long-term aim is {AIM_MIN} minutes a week, such as 30 minutes on 5 days. There's no rush to get there.")}</li>
+                </ul>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,67 @@
+//! Create a loop from a name and a length.
+
+use leptos::prelude::*;
+
+use crate::domain::loops::loop_with_length;
+use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
+use crate::ui::loops::new_loop_id;
+use crate::ui::state::app_state;
+
+/// "Add a loop": name, length in steps or metres (from a map, say), Save.
+#[component]
+pub fn NewLoopForm() -> impl IntoView {
+    let state = app_state();
+    let name = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let unit = RwSignal::new(Unit::Steps);
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(None);
+        let length = match parse_length(&text.get_untracked(), unit.get_untracked()) {
+            Ok(l) => l,
+            Err(e) => return error.set(Some(e)),
+        };
+        let now = chrono::Utc::now();
+        match loop_with_length(new_loop_id(), &name.get_untracked(), length, now) {
+            Ok(lp) => {
+                let title = lp.name.clone();
+                match state.update_store(|s| s.upsert_loop(lp)) {
+                    Ok(()) => {
+                        error.set(None);
+                        name.set(String::new());
+                        text.set(String::new());
+                        saved.set(Some(format!("\u{201c}{title}\u{201d} is saved.")));
+                    }
+                    Err(e) => error.set(Some(format!("That loop couldn't be saved: {e}."))),
+                }
+            }
+            Err(e) => error.set(Some(format!("Almost: {e}."))),
+        }
+    };
+    view! {
+        <form class="card new-loop" aria-labelledby="new-loop-title" on:submit=submit>
+            <h2 id="new-loop-title">"Add a loop"</h2>
+            <p class="small muted">
+                "Know how long your route is? Enter it in steps, or in metres from a map. Or walk it once and save it from the walk summary."
+            </p>
+            <label class="field" for="new-loop-name">
+                "Name"
+                <input
+                    id="new-loop-name"
+                    type="text"
+                    maxlength="60"
+                    autocomplete="off"
+                    placeholder="Evening loop"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+            </label>
+            <LengthFields id="new-loop" text=text unit=unit/>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <p class="ok-text" aria-live="polite">{move || saved.get()}</p>
+            <button type="submit" class="btn primary block">"Save loop"</button>
+        </form>
+    }
+}

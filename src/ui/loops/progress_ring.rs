@@ -1,0 +1,67 @@
+//! How far round the loop: a ring for the walk screen.
+
+use std::f64::consts::PI;
+
+use leptos::prelude::*;
+
+const R: f64 = 52.0;
+
+/// A ring filling up as the walker goes round their loop, with the percent
+/// in the middle; at 100% and beyond it says "Whole loop!". Meant for the
+/// Walk screen while recording (progress from `loops::loop_progress`).
+#[component]
+pub fn LoopProgressRing(
+    /// How far round: 0.0 at the start, 1.0 for the whole loop (may exceed 1).
+    #[prop(into)]
+    progress: Signal<f64>,
+    /// The loop's name.
+    #[prop(into)]
+    name: Signal<String>,
+) -> impl IntoView {
+    let circumference = 2.0 * PI * R;
+    let p = move || {
+        let v = progress.get();
+        if v.is_finite() {
+            v.max(0.0)
+        } else {
+            0.0
+        }
+    };
+    let whole = move || p() >= 1.0;
+    let pct = move || (p() * 100.0).floor() as u32;
+    let offset = move || format!("{:.2}", circumference * (1.0 - p().min(1.0)));
+    view! {
+        <div class="loop-ring" class:whole=whole>
+            <svg viewBox="0 0 120 120" aria-hidden="true" focusable="false">
+                <circle class="ring-track" cx="60" cy="60" r=R fill="none"/>
+                <circle
+                    class="ring-fill"
+                    cx="60"
+                    cy="60"
+                    r=R
+                    fill="none"
+                    stroke-dasharray=format!("{circumference:.2}")
+                    stroke-dashoffset=offset
+                    transform="rotate(-90 60 60)"
+                />
+            </svg>
+            <div class="ring-text" role="status" aria-live="polite">
+                {move || {
+                    if whole() {
+                        view! {
+                            <span class="ring-big">"Whole loop!"</span>
+                            <span class="ring-small">{name.get()}</span>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <span class="ring-big">{format!("{}%", pct())}</span>
+                            <span class="ring-small">{format!("round {}", name.get())}</span>
+                        }
+                        .into_any()
+                    }
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+//! Earned milestones, newest first, with their dates.
+
+use leptos::prelude::*;
+
+use crate::domain::milestones::Earned;
+use crate::ui::care::long_day;
+use crate::ui::milestones::badge_art::BadgeArt;
+
+/// The earned badges, newest first, each with its date and why it matters.
+#[component]
+pub fn EarnedList(
+    /// Earned milestones in the order they were earned (oldest first).
+    #[prop(into)]
+    earned: Signal<Vec<Earned>>,
+) -> impl IntoView {
+    view! {
+        <ul class="earned-list" aria-label="Earned milestones, newest first">
+            <For
+                each=move || earned.get().into_iter().rev()
+                key=|e| e.id
+                children=move |e| {
+                    let date = long_day(e.date);
+                    let iso = e.date.to_string();
+                    view! {
+                        <li class="earned card" data-milestone=e.id>
+                            <BadgeArt series=e.series earned=true label="" decorative=true/>
+                            <div class="earned-text">
+                                <h3>{e.title}</h3>
+                                <p class="earned-date small">"Earned " <time datetime=iso>{date}</time></p>
+                                <p class="small muted">{e.why}</p>
+                            </div>
+                        </li>
+                    }
+                }
+            />
+        </ul>
+    }
+}
