@@ -91,8 +91,13 @@ thread_local! {
 pub fn walk_ctl() -> WalkCtl {
     CTL.with(|c| {
         *c.get_or_init(|| {
+            let previous = Owner::current();
+            // `new_root` makes itself the current owner: restore the caller's.
             let owner = Owner::new_root(None);
             let ctl = owner.with(WalkCtl::new);
+            if let Some(p) = previous {
+                p.set();
+            }
             // The recorder lives as long as the page.
             std::mem::forget(owner);
             ctl

@@ -1,0 +1,292 @@
+// Walks end to end on the release build: real recordings replayed through
+// Chromium's own sensor path, permission, no-sensor fallback, page gaps,
+// kill-and-reopen, pocket mode, screenshots.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openApp, openTab, screenshot, ROOT } from './harness.mjs';
+
+const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
+/** The in-repo copy of a recording, else the shared data set. */
+const dataFile = (file) => DATA_DIRS.map((d) => join(d, file)).find(existsSync) ?? join(DATA_DIRS[1], file);
+/** Seconds of each recording replayed (real time). */
+const REPLAY_S = Number(process.env.LOOPWALK_REPLAY_S || 60);
+const RECORDINGS = ['user2_hand_1506421987098', 'user2_frontpocket_1506422217391', 'user1_bag_1506423095164'];
+const TMP = mkdtempSync(join(tmpdir(), 'loopwalk-walk-'));
+
+function loadTrace(name, seconds) {
+  const text = gunzipSync(readFileSync(dataFile(`${name}.csv.gz`))).toString('utf8');
+  const lines = text.trim().split('\n');
+  const rows = lines
+    .slice(1)
+    .map((l) => l.split(',').map(Number))
+    .filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
+  const file = join(TMP, `${name}.csv`);
+  writeFileSync(file, [lines[0], ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  const truth = readFileSync(dataFile(`${name}.steps`), 'utf8')
+    .split('\n')
+    .map(Number)
+    .filter((t) => t > 0 && t <= seconds).length;
+  return { rows, file, truth };
+}
+
+function stepcount(file) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--example', 'stepcount', '--', '--hz', '60', file], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return Number(out.trim().split('\t').pop());
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Replays rows in real time at 60 Hz: at each tick, the latest sample at or before it. */
+async function replay(cdp, rows, { onSecond } = {}) {
+  const t0 = performance.now();
+  const end = rows[rows.length - 1][0];
+  let i = 0;
+  let lastSecond = -1;
+  for (let tick = 0; ; tick++) {
+    const target = tick / 60;
+    if (target > end) break;
+    const wait = t0 + target * 1000 - performance.now();
+    if (wait > 0) await sleep(wait);
+    const now = (performance.now() - t0) / 1000;
+    while (i + 1 < rows.length && rows[i + 1][0] <= now) i++;
+    const [, x, y, z] = rows[i];
+    await cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x, y, z } } });
+    if (onSecond && Math.floor(now) !== lastSecond) {
+      lastSecond = Math.floor(now);
+      await onSecond(now);
+    }
+  }
+}
+
+async function startWalk(page) {
+  await page.locator('button[data-action=start]').click();
+  await page.waitForSelector('section.walk[data-stage=recording]');
+}
+
+const liveSteps = async (page) => Number(await page.locator('[data-walk-steps]').innerText());
+
+async function stopAndReadSteps(page) {
+  await page.locator('button[data-action=stop]').click();
+  await page.waitForSelector('[data-summary-steps]');
+  return Number(await page.locator('[data-summary-steps]').innerText());
+}
+
+const storedWalks = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('loopwalk.v2') || '{"walks":[]}').walks);
+
+for (const name of RECORDINGS) {
+  test(`replayed ${name}: steps at Stop match stepcount and the ground truth`, async () => {
+    const { rows, file, truth } = loadTrace(name, REPLAY_S);
+    const expected = stepcount(file);
+    const app = await launch({ sensors: true });
+    try {
+      await openApp(app.page, app.server.url);
+      await startWalk(app.page);
+      await replay(app.cdp, rows);
+      const shown = await stopAndReadSteps(app.page);
+      const tol = Math.max(2, Math.round(expected * 0.01));
+      console.log(`# ${name} first ${REPLAY_S}s: app ${shown}, stepcount ${expected}, truth ${truth}`);
+      assert.ok(Math.abs(shown - expected) <= tol, `app ${shown} vs stepcount ${expected} (±${tol})`);
+      // The detector's accuracy on this data is a few per cent; allow 6 %.
+      assert.ok(Math.abs(shown - truth) <= Math.max(3, truth * 0.06), `app ${shown} vs truth ${truth}`);
+      await app.page.locator('button[data-action=save]').click();
+      await app.page.waitForSelector('section.walk[data-stage=ready]');
+      const walks = await storedWalks(app.page);
+      assert.equal(walks.length, 1);
+      assert.equal(walks[0].steps, shown);
+      assert.equal(walks[0].source, 'sensor');
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+test('a killed page offers its walk back with the steps of its last checkpoint', async () => {
+  const { rows } = loadTrace(RECORDINGS[0], 30);
+  const app = await launch({ sensors: true });
+  try {
+    await openApp(app.page, app.server.url);
+    await startWalk(app.page);
+    const history = [];
+    await replay(app.cdp, rows, { onSecond: async (t) => history.push([t, await liveSteps(app.page)]) });
+    const final = await liveSteps(app.page);
+    const endT = history[history.length - 1][0];
+    const floor = history.filter(([t]) => t <= endT - 5).pop()?.[1] ?? 0;
+    // Kill the renderer: no pagehide, no visibilitychange.
+    const second = await app.context.newPage();
+    await app.cdp.send('Page.crash').catch(() => {});
+    await app.page.close().catch(() => {});
+    await openApp(second, app.server.url);
+    await second.waitForSelector('[data-resume-steps]');
+    const offered = Number(await second.locator('[data-resume-steps]').innerText());
+    console.log(`# reopened: offered ${offered}, shown at kill ${final}, 5 s before ${floor}`);
+    assert.ok(offered >= floor && offered <= final, `offered ${offered}, expected ${floor}..${final}`);
+    await second.locator('button[data-action=continue]').click();
+    await second.waitForSelector('section.walk[data-stage=recording]');
+    assert.equal(await liveSteps(second), offered);
+    await second.locator('button[data-action=stop]').click();
+    await second.waitForSelector('[data-summary-gap]');
+    await second.locator('button[data-action=save]').click();
+    const walks = await storedWalks(second);
+    assert.equal(walks.length, 1);
+    assert.ok(walks[0].gaps.length >= 1, 'the time the page was closed is a gap');
+  } finally {
+    await app.close();
+  }
+});
+
+for (const answer of ['granted', 'denied']) {
+  test(`iOS-style motion permission ${answer}`, async () => {
+    const app = await launch({ sensors: true });
+    try {
+      await app.page.addInitScript((a) => {
+        window.__motionAnswer = a;
+        window.__asked = 0;
+        DeviceMotionEvent.requestPermission = () => {
+          window.__asked++;
+          return Promise.resolve(window.__motionAnswer);
+        };
+      }, answer);
+      await openApp(app.page, app.server.url);
+      await app.page.locator('button[data-action=start]').click();
+      if (answer === 'granted') {
+        await app.page.waitForSelector('section.walk[data-stage=recording]');
+        await sleep(3000);
+        assert.equal(await app.page.getAttribute('section.walk', 'data-stage'), 'recording', 'readings arrive');
+      } else {
+        await app.page.waitForSelector('[data-problem=Denied]');
+        const text = await app.page.locator('[data-problem]').innerText();
+        assert.match(text, /Motion & Orientation Access/);
+        assert.match(text, /home screen/);
+        await app.page.evaluate(() => (window.__motionAnswer = 'granted'));
+        await app.page.locator('button[data-action=retry]').click();
+        await app.page.waitForSelector('section.walk[data-stage=recording]');
+      }
+      assert.ok((await app.page.evaluate(() => window.__asked)) >= 1);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+test('no motion readings at all: a plain message and a manual-count walk', async () => {
+  const app = await launch({ sensors: false });
+  try {
+    await openApp(app.page, app.server.url);
+    await app.page.locator('button[data-action=start]').click();
+    await app.page.waitForSelector('[data-problem=NoEvents]', { timeout: 8000 });
+    assert.match(await app.page.locator('[data-problem]').innerText(), /desktop/);
+    await app.page.locator('button[data-action=manual]').click();
+    await app.page.waitForSelector('section.walk[data-stage=recording]');
+    assert.equal(await app.page.locator('[data-walk-steps]').count(), 0, 'no step count without the sensor');
+    await app.page.locator('button[data-action=stop]').click();
+    await app.page.locator('input[data-manual-steps]').fill('640');
+    await app.page.locator('button[data-action=save]').click();
+    await app.page.waitForSelector('section.walk[data-stage=ready]');
+    const walks = await storedWalks(app.page);
+    assert.equal(walks.length, 1);
+    assert.equal(walks[0].steps, 640);
+    assert.equal(walks[0].source, 'manual');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a hidden page is a gap: said on return and in the summary, walk marked interrupted', async () => {
+  const { rows } = loadTrace(RECORDINGS[1], 12);
+  const app = await launch({ sensors: true });
+  try {
+    await app.page.addInitScript(() => {
+      window.__vis = 'visible';
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => window.__vis });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.__vis === 'hidden' });
+    });
+    await openApp(app.page, app.server.url);
+    await startWalk(app.page);
+    await replay(app.cdp, rows);
+    const setVis = (v) =>
+      app.page.evaluate((v) => {
+        window.__vis = v;
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, v);
+    await setVis('hidden');
+    const cp = await app.page.evaluate(() => localStorage.getItem('loopwalk.current'));
+    assert.ok(cp, 'checkpointed on hide');
+    await sleep(4000);
+    await setVis('visible');
+    await app.page.waitForSelector('[data-gap]');
+    assert.match(await app.page.locator('[data-gap]').innerText(), /Counting paused for \d+ s while the screen was off/);
+    await app.page.locator('button[data-action=stop]').click();
+    await app.page.waitForSelector('[data-summary-gap]');
+    assert.match(await app.page.locator('[data-summary-gap]').innerText(), /interrupted/);
+    await app.page.locator('button[data-action=save]').click();
+    const walks = await storedWalks(app.page);
+    assert.equal(walks[0].gaps.length, 1);
+    assert.ok(walks[0].gaps[0].len_s >= 3.5, `gap ${walks[0].gaps[0].len_s}`);
+  } finally {
+    await app.close();
+  }
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`walk screens, pocket mode and discard (${scheme}); screenshots`, async () => {
+    const { rows } = loadTrace(RECORDINGS[0], 15);
+    const app = await launch({ sensors: true, colorScheme: scheme });
+    try {
+      const page = app.page;
+      await openApp(page, app.server.url);
+      await screenshot(page, `walk-ready-${scheme}`);
+      await startWalk(page);
+      assert.equal(await openTab(page, 'History').then(() => true), true);
+      await openTab(page, 'Walk');
+      await replay(app.cdp, rows);
+      assert.ok((await liveSteps(page)) > 5, 'counting continued across tabs');
+      const size = await page.locator('[data-walk-steps]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(size >= 48, `steps font ${size}px`);
+      await screenshot(page, `walk-live-${scheme}`);
+      await page.locator('button[data-action=pocket]').click();
+      await page.waitForSelector('[data-pocket]');
+      await screenshot(page, `walk-pocket-${scheme}`);
+      // A stray tap where Stop was does nothing; a short press does not unlock.
+      await page.mouse.click(300, 560);
+      const box = await page.locator('button[data-action=unlock]').boundingBox();
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await sleep(300);
+      await page.mouse.up();
+      assert.equal(await page.locator('[data-pocket]').count(), 1, 'short press keeps the lock');
+      assert.equal(await page.getAttribute('section.walk', 'data-stage'), 'recording');
+      await page.mouse.down();
+      await sleep(1300);
+      await page.mouse.up();
+      await page.waitForSelector('[data-pocket]', { state: 'detached' });
+      await page.locator('button[data-action=pause]').click();
+      await page.waitForSelector('[data-status=paused]');
+      await page.locator('button[data-action=resume]').click();
+      await page.locator('button[data-action=stop]').click();
+      await page.waitForSelector('[data-summary-steps]');
+      await screenshot(page, `walk-summary-${scheme}`);
+      await page.locator('button[data-action=discard]').click();
+      await page.waitForSelector('[role=alertdialog]');
+      await screenshot(page, `walk-discard-${scheme}`);
+      await page.locator('button[data-action=confirm-discard]').click();
+      await page.waitForSelector('section.walk[data-stage=ready]');
+      assert.equal((await storedWalks(page)).length, 0);
+      assert.equal(await page.evaluate(() => localStorage.getItem('loopwalk.current')), null);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+}
