@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod care;
+pub mod charts;
+pub mod history;
 pub mod icons;
 pub mod loops;
 pub mod milestones;

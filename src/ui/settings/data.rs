@@ -1,13 +1,280 @@
-//! Settings section: Your data.
+//! Settings section: Your data. Export a backup (JSON) or the walks (CSV),
+//! import a backup after a preview, and see how the data is stored.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::domain::store::{
+    backup_file_name, backup_json, csv_file_name, merge, preview_import, try_to_json, walks_csv,
+    ImportError, ImportPreview, MAX_IMPORT_BYTES,
+};
+use crate::platform::download;
+use crate::ui::history::format::{bytes_text, walks_text};
+use crate::ui::history::persist::ask_for_persistence_after_first_walk;
+use crate::ui::state::{app_state, StoreStatus};
+
+/// localStorage key remembering the date of the last export, so the
+/// "export early" hint goes away once the walker has made one.
+pub const LAST_EXPORT_KEY: &str = "loopwalk.last_export";
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The date of the last export, if one was recorded.
+fn last_export() -> Option<String> {
+    local_storage()?.get_item(LAST_EXPORT_KEY).ok().flatten()
+}
+
+/// Record an export. `false` when it could not be recorded (then the hint
+/// keeps showing, which is the safe side).
+fn record_export(date: chrono::NaiveDate) -> bool {
+    local_storage().is_some_and(|s| {
+        s.set_item(LAST_EXPORT_KEY, &date.format("%Y-%m-%d").to_string())
+            .is_ok()
+    })
+}
+
+/// Where an import stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Import {
+    Idle,
+    Reading(String),
+    Preview {
+        file: String,
+        preview: Box<ImportPreview>,
+    },
+    Failed(String),
+    Applied(String),
+}
+
+/// Read a chosen file's text (refusing files too big to be a backup).
+async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let size = file.size();
+    if size > MAX_IMPORT_BYTES as f64 {
+        return Err(ImportError::TooLarge {
+            bytes: size as usize,
+            limit: MAX_IMPORT_BYTES,
+        }
+        .to_string());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The browser could not read the file.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The browser could not read the file as text.".to_string())
+}
+
+fn preview_text(p: &ImportPreview) -> String {
+    let mut parts = vec![
+        format!("{} new", walks_text(p.new_walks as u64)),
+        format!("{} already here", p.already_present),
+    ];
+    if p.deleted_here > 0 {
+        parts.push(format!(
+            "{} you deleted (they stay deleted)",
+            p.deleted_here
+        ));
+    }
+    parts.push(format!("{} invalid (skipped)", p.invalid));
+    if p.new_loops > 0 {
+        parts.push(format!(
+            "{} new {}",
+            p.new_loops,
+            if p.new_loops == 1 { "loop" } else { "loops" }
+        ));
+    }
+    parts.join(", ")
+}
 
 /// Export, import and storage status.
 #[component]
 pub fn DataSettings() -> impl IntoView {
+    let state = app_state();
+    ask_for_persistence_after_first_walk();
+    let exported = RwSignal::new(last_export().is_some());
+    let export_error = RwSignal::new(None::<String>);
+    let import = RwSignal::new(Import::Idle);
+
+    let walk_count = Memo::new(move |_| state.store.with(|s| s.walks.len()));
+    let bytes = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| try_to_json(s).map(|t| t.len()).unwrap_or(0))
+    });
+    let persist = Memo::new(move |_| state.store.with(|s| s.settings.persist_granted));
+
+    let export = move |csv: bool| {
+        let date = today();
+        let (name, mime, text) = state.store.with_untracked(|s| {
+            if csv {
+                (csv_file_name(date), "text/csv", walks_csv(s))
+            } else {
+                (
+                    backup_file_name(date),
+                    "application/json",
+                    backup_json(s, chrono::Utc::now()),
+                )
+            }
+        });
+        match download::download_text(&name, mime, &text) {
+            Ok(()) => {
+                export_error.set(None);
+                if !csv {
+                    exported.set(true);
+                    if !record_export(date) {
+                        export_error.set(Some(
+                            "Backup made. (The browser's storage is full or blocked, so Loopwalk could not note the date of it; the reminder may show again.)".into(),
+                        ));
+                    }
+                }
+            }
+            Err(e) => export_error.set(Some(e)),
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again later.
+        input.set_value("");
+        let name = file.name();
+        import.set(Import::Reading(name.clone()));
+        spawn_local(async move {
+            let next = match read_file(file).await {
+                Err(e) => Import::Failed(e),
+                Ok(text) => match state.store.with_untracked(|s| preview_import(s, &text)) {
+                    Ok(p) => Import::Preview {
+                        file: name,
+                        preview: Box::new(p),
+                    },
+                    Err(e) => Import::Failed(e.to_string()),
+                },
+            };
+            import.set(next);
+        });
+    };
+
+    let apply = move |_| {
+        let Import::Preview { preview, .. } = import.get_untracked() else {
+            return;
+        };
+        let added = preview.new_walks;
+        let merged = preview.merged;
+        // Merge again with whatever is current now (another window may have
+        // saved since the preview): nothing already here is lost.
+        state.update_store(|s| *s = merge(&merged, s));
+        let saved = matches!(state.store_status.get_untracked(), StoreStatus::Ok);
+        import.set(Import::Applied(if saved {
+            format!("Imported: {} added.", walks_text(added as u64))
+        } else {
+            "Imported into this window, but it could not be saved: see the message at the top. Nothing was removed.".into()
+        }));
+    };
+
+    let status = move || {
+        let n = walk_count.get();
+        let persistence = match (persist.get(), n) {
+            (Some(true), _) => "Kept safe: the browser has agreed not to clear Loopwalk's data.",
+            (Some(false), _) => "Not guaranteed: the browser may clear Loopwalk's data when the phone is short of space, or after weeks without use. Export a backup now and then.",
+            (None, 0) => "Loopwalk asks the browser to keep your data safe once you save your first walk.",
+            (None, _) => "Not known: this browser does not say whether it will keep Loopwalk's data. Export a backup now and then.",
+        };
+        view! {
+            <dl class="facts storage-facts">
+                <div><dt>"Walks kept"</dt><dd data-walk-count=n.to_string()>{n}</dd></div>
+                <div><dt>"Space used"</dt><dd>"about "{bytes_text(bytes.get())}</dd></div>
+            </dl>
+            <p class="persist-status">{persistence}</p>
+        }
+    };
+
+    let hint = move || {
+        (walk_count.get() > 0 && !exported.get()).then(|| {
+            view! {
+                <p class="hint">
+                    "Your walks live only on this phone. Export a backup now and keep it somewhere safe (email it to yourself, or save it to your files)."
+                </p>
+            }
+        })
+    };
+
+    let import_view = move || {
+        match import.get() {
+        Import::Idle => None,
+        Import::Reading(name) => {
+            Some(view! { <p class="muted">"Reading "{name}"…"</p> }.into_any())
+        }
+        Import::Failed(msg) => Some(
+            view! {
+                <div class="import-result failed" role="alert">
+                    <p class="error">"This file can't be imported. "{msg}</p>
+                    <p class="muted small">"Nothing was changed."</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Import::Applied(msg) => {
+            Some(view! { <p class="import-result done" role="status">{msg}</p> }.into_any())
+        }
+        Import::Preview { file, preview } => Some(
+            view! {
+                <div class="import-preview" role="group" aria-labelledby="import-preview-title">
+                    <h3 id="import-preview-title">"Import "{file}"?"</h3>
+                    <p class="import-counts">{preview_text(&preview)}"."</p>
+                    <p class="muted small">"Nothing you have now is removed or overwritten."</p>
+                    <div class="actions">
+                        <button class="btn primary" type="button" on:click=apply>"Apply"</button>
+                        <button class="btn outline" type="button" on:click=move |_| import.set(Import::Idle)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
+    };
+
     view! {
-        <section class="card" aria-labelledby="settings-data">
+        <section class="card data-settings" aria-labelledby="settings-data">
             <h2 id="settings-data">"Your data"</h2>
+            {status}
+            {hint}
+            <h3>"Export"</h3>
+            <div class="actions">
+                <button class="btn primary" type="button" data-action="export-backup" on:click=move |_| export(false)>
+                    "Export a backup"
+                </button>
+                <button class="btn outline" type="button" data-action="export-csv" on:click=move |_| export(true)>
+                    "Export walks as CSV"
+                </button>
+            </div>
+            <p class="muted small">"A backup (JSON) can be imported again on any phone. The CSV opens in a spreadsheet."</p>
+            {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <h3>"Import a backup"</h3>
+            <label class="btn outline file-btn">
+                <input
+                    class="visually-hidden"
+                    type="file"
+                    name="import"
+                    accept=".json,application/json"
+                    on:change=on_file
+                />
+                "Choose a backup file"
+            </label>
+            <p class="muted small">"Walks already here are kept; you'll see what the file adds before anything changes."</p>
+            {import_view}
         </section>
     }
 }

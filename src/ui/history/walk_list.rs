@@ -1,0 +1,68 @@
+//! Walks grouped by week (with the week's totals) and by day.
+
+use leptos::prelude::*;
+
+use super::format::{day_heading, minutes_text, steps_text, walks_text, week_heading};
+use super::walk_row::WalkRow;
+use crate::domain::history::by_week;
+use crate::domain::store::Store;
+
+/// Every walk, newest week first; each week headed by its total steps,
+/// active minutes and number of walks, then its days newest first.
+#[component]
+pub fn WalkList(
+    /// The store to list (a snapshot; the parent re-renders on change).
+    store: Store,
+    /// The walker's local date today.
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    by_week(&store.walks)
+        .into_iter()
+        .map(|week| {
+            let heading = week_heading(week.week_start, today);
+            let heading_id = format!("week-{}", week.week_start.format("%Y-%m-%d"));
+            let labelled_by = heading_id.clone();
+            let totals = format!(
+                "{} · {} active · {}",
+                steps_text(week.totals.steps),
+                minutes_text(week.totals.active_min()),
+                walks_text(u64::from(week.totals.walks)),
+            );
+            let days = week
+                .days
+                .into_iter()
+                .map(|day| {
+                    let rows = day
+                        .walks
+                        .into_iter()
+                        .map(|w| {
+                            let loop_name = store.loop_name(&w).map(str::to_string);
+                            view! { <WalkRow walk=w loop_name=loop_name/> }
+                        })
+                        .collect_view();
+                    let day_total = (day.totals.walks > 1).then(
+                        || view! { <span class="day-total">{steps_text(day.totals.steps)}</span> },
+                    );
+                    view! {
+                        <div class="day">
+                            <h3 class="day-heading">
+                                <span>{day_heading(day.date, today)}</span>
+                                {day_total}
+                            </h3>
+                            <ul class="list walks">{rows}</ul>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card week" aria-labelledby=labelled_by>
+                    <header class="week-header">
+                        <h2 id=heading_id>{heading}</h2>
+                        <p class="week-totals">{totals}</p>
+                    </header>
+                    {days}
+                </section>
+            }
+        })
+        .collect_view()
+}
