@@ -3,7 +3,8 @@
 // printable summary, accessibility in light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, axeViolations, screenshot } from './harness.mjs';
+import { join } from 'node:path';
+import { launch, openApp, axeViolations, screenshot, SHOTS } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
 const DAY = 86400000;
@@ -242,12 +243,13 @@ test('the printable summary renders for print: chart, table, no app chrome', asy
     assert.ok(await page.locator('.report .pain-chart svg').isVisible());
     assert.match(await page.locator('.report').innerText(), /Average pain around walks/);
     await screenshot(page, 'care-report-screen-light');
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.tabbar').isVisible(), false);
     assert.equal(await page.locator('[data-action=print]').isVisible(), false);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(255, 255, 255)');
-    await page.screenshot({ path: `${process.env.LOOPWALK_SHOTS || 'screenshots'}/care-report-print.png`, fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'care-report-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 10000);
     await page.emulateMedia({ media: 'screen' });
@@ -262,20 +264,21 @@ for (const scheme of ['light', 'dark']) {
     try {
       const page = app.page;
       await seed(page, app.server.url, seedStore({ acknowledged: false }));
-      for (const [hash, name] of [
-        ['#/milestones', 'milestones'],
-        ['#/milestones/loops', 'loops'],
-        ['#/milestones/plan', 'plan'],
-        ['#/settings', 'settings'],
-        ['#/settings/urgent', 'urgent'],
-        ['#/settings/report', 'report'],
+      for (const [hash, name, ready] of [
+        ['#/milestones', 'milestones', '.earned-list'],
+        ['#/milestones/loops', 'loops', '.loops-view'],
+        ['#/milestones/plan', 'plan', '.plan-view'],
+        ['#/settings', 'settings', '.care-settings'],
+        ['#/settings/urgent', 'urgent', '.urgent'],
+        ['#/settings/report', 'report', '.report-table'],
       ]) {
         await go(page, hash);
-        await page.waitForSelector('main section, main article');
+        await page.waitForSelector(ready);
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${hash} (${scheme})`);
         assert.deepEqual(await smallTargets(page), [], `${hash}: small touch targets`);
         await screenshot(page, `care-${name}-${scheme}`);
+        await page.screenshot({ path: join(SHOTS, `care-${name}-${scheme}-full.png`), fullPage: true });
       }
       assert.deepEqual(app.errors, []);
     } finally {

@@ -212,7 +212,7 @@ pub fn CareReport() -> impl IntoView {
                     view! { <p class="muted">"No walks in this period."</p> }.into_any()
                 } else {
                     view! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="Table of walks (scrolls sideways)">
                             <table class="report-table">
                                 <thead>
                                     <tr>

@@ -10,9 +10,14 @@ pub fn UrgentHelp(
     #[prop(into, default = "#/settings".to_string())]
     back: String,
 ) -> impl IntoView {
+    let back_label = if back == "#/settings" {
+        "Back to settings"
+    } else {
+        "Back"
+    };
     view! {
         <article class="subpage urgent" aria-labelledby="urgent-title">
-            <a class="back-link" href=back>"Back"</a>
+            <a class="back-link" href=back>{back_label}</a>
             <h2 id="urgent-title">"When to get help urgently"</h2>
             <p>
                 "Most back pain and sciatica gets better with time and gentle movement. "
