@@ -99,6 +99,7 @@ pub fn PlanChart(
             </svg>
             <figcaption class="legend small">
                 <span class="key key-done" aria-hidden="true"></span>" minutes walked  "
+                <span class="key key-met" aria-hidden="true"></span>" target reached  "
                 <span class="key key-target" aria-hidden="true"></span>" weekly target  "
                 <span class="key key-flare" aria-hidden="true"></span>" flare-up week"
             </figcaption>

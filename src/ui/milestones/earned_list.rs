@@ -6,7 +6,8 @@ use crate::domain::milestones::Earned;
 use crate::ui::care::long_day;
 use crate::ui::milestones::badge_art::BadgeArt;
 
-/// The earned badges, newest first, each with its date and why it matters.
+/// The earned badges, newest first, each with its date; the newest one
+/// is shown large with why it matters, the rest as a shelf of badges.
 #[component]
 pub fn EarnedList(
     /// Earned milestones in the order they were earned (oldest first).
@@ -22,12 +23,12 @@ pub fn EarnedList(
                     let date = long_day(e.date);
                     let iso = e.date.to_string();
                     view! {
-                        <li class="earned card" data-milestone=e.id>
+                        <li class="earned-item card" data-milestone=e.id>
                             <BadgeArt series=e.series earned=true label="" decorative=true/>
                             <div class="earned-text">
                                 <h3>{e.title}</h3>
                                 <p class="earned-date small">"Earned " <time datetime=iso>{date}</time></p>
-                                <p class="small muted">{e.why}</p>
+                                <p class="small muted why">{e.why}</p>
                             </div>
                         </li>
                     }
