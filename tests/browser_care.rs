@@ -211,3 +211,44 @@ async fn loop_ring_says_whole_loop_at_one_hundred_percent() {
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn celebration_shows_what_the_walk_just_earned() {
+    use loopwalk::ui::milestones::celebration::Celebration;
+    use loopwalk::ui::milestones::newly_earned;
+    let before = seeded();
+    let mut after = before.clone();
+    after.add_walk(walk(9, 1600, false)).unwrap();
+    let day = chrono::Local::now().date_naive();
+    let fresh = newly_earned(&before, &after, day);
+    assert!(!fresh.is_empty(), "a fifth whole loop earns something");
+    let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
+    assert!(ids.contains(&"loops-5"), "{ids:?}");
+
+    let host = host();
+    let items = fresh.clone();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <Celebration items=items.clone()/>
+            <div class="empty-one"><Celebration items=vec![]/></div>
+        }
+    });
+    leptos::task::tick().await;
+    let shown = host
+        .query_selector_all(".celebration .celebrate-item")
+        .unwrap();
+    assert_eq!(shown.length() as usize, fresh.len());
+    let section = host.query_selector(".celebration").unwrap().unwrap();
+    assert_eq!(section.get_attribute("role").as_deref(), Some("status"));
+    assert!(section.text_content().unwrap().contains("5 whole loops"));
+    assert_eq!(
+        host.query_selector(".empty-one")
+            .unwrap()
+            .unwrap()
+            .child_element_count(),
+        0,
+        "nothing for an empty list"
+    );
+    drop(handle);
+    host.remove();
+}

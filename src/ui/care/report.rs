@@ -269,3 +269,55 @@ pub fn CareReport() -> impl IntoView {
         </article>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::{StepSource, Steps, WalkId};
+
+    fn walk(day: &str, before: Option<u8>, after: Option<u8>) -> WalkRecord {
+        WalkRecord {
+            id: WalkId(day.into()),
+            started_at: format!("{day}T18:00:00Z").parse().unwrap(),
+            utc_offset_min: 0,
+            duration_s: 600.0,
+            active_s: 600.0,
+            steps: Steps(800),
+            source: StepSource::Sensor,
+            loop_id: None,
+            rests: vec![],
+            gaps: vec![],
+            longest_nonstop_s: 600.0,
+            pain_before: before,
+            pain_after: after,
+            edited: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn pain_is_averaged_per_week_and_told_plainly() {
+        // 2026-11-02 and 2026-11-23 are Mondays.
+        let walks = vec![
+            walk("2026-11-03", Some(6), Some(5)),
+            walk("2026-11-05", Some(6), Some(4)),
+            walk("2026-11-24", Some(3), Some(2)),
+        ];
+        let weeks = pain_weeks(&walks, "2026-11-25".parse().unwrap(), 4);
+        assert_eq!(weeks.len(), 4);
+        assert_eq!(weeks[0].week_start.to_string(), "2026-11-02");
+        assert_eq!(weeks[0].after, Some(4.5));
+        assert_eq!(weeks[1].after, None);
+        assert_eq!(weeks[3].before, Some(3.0));
+        let text = pain_trend(&weeks);
+        assert!(
+            text.contains("4.5 out of 10 in the week of 2 Nov"),
+            "{text}"
+        );
+        assert!(text.contains("2.0 in the week of 23 Nov"), "{text}");
+        assert_eq!(
+            pain_trend(&pain_weeks(&[], "2026-11-25".parse().unwrap(), 4)),
+            "No pain scores were recorded in this period."
+        );
+    }
+}
