@@ -268,9 +268,9 @@ async fn bar_chart_has_a_name_a_summary_and_a_table_of_the_numbers() {
         "A week of steps: 2,100 in all."
     );
     assert_eq!(text_of(&host, "svg title"), "Steps per day");
-    assert_eq!(count(&host, "rect.bar"), 7);
-    assert_eq!(count(&host, "rect.bar.current"), 1);
-    assert_eq!(count(&host, "path.ref.target"), 1);
+    assert_eq!(count(&host, "rect.sc-bar"), 7);
+    assert_eq!(count(&host, "rect.sc-bar.current"), 1);
+    assert_eq!(count(&host, "path.sc-ref.target"), 1);
     assert_eq!(count(&host, "details table tbody tr"), 7);
     assert_eq!(count(&host, "details table thead th"), 3);
     assert_eq!(text_of(&host, "tbody tr:last-child th"), "Day 6");
@@ -314,10 +314,10 @@ async fn line_chart_breaks_at_gaps_and_lists_missing_values() {
         .query_selector("svg[role=img][aria-labelledby]")
         .unwrap()
         .is_some());
-    assert_eq!(count(&host, ".series-a circle.mark"), 3);
-    assert_eq!(count(&host, ".series-b rect.mark"), 2);
+    assert_eq!(count(&host, ".series-a circle.sc-mark"), 3);
+    assert_eq!(count(&host, ".series-b rect.sc-mark"), 2);
     let d = host
-        .query_selector(".series-a path.line")
+        .query_selector(".series-a path.sc-line")
         .unwrap()
         .unwrap()
         .get_attribute("d")
@@ -332,7 +332,7 @@ async fn line_chart_breaks_at_gaps_and_lists_missing_values() {
         text_of(&host, "tbody tr:nth-child(2) td:last-child"),
         "none"
     );
-    assert_eq!(text_of(&host, ".chart-legend"), "BeforeAfter");
+    assert_eq!(text_of(&host, ".sc-legend"), "BeforeAfter");
     drop(handle);
     host.remove();
 }
@@ -382,7 +382,7 @@ async fn history_screen_groups_walks_and_opens_a_walk() {
     window.location().set_hash("#/history/trends").unwrap();
     sleep(50).await;
     leptos::task::tick().await;
-    assert_eq!(count(&host, "figure.chart svg[role=img]"), 3);
+    assert_eq!(count(&host, "figure.svg-chart svg[role=img]"), 3);
     drop(handle);
     host.remove();
     window.location().set_hash("").unwrap();

@@ -181,23 +181,24 @@ for (const scheme of ['light', 'dark']) {
       await seed(page, app.server.url, store(twoWeeks()));
       await page.waitForSelector('a.walk-row');
       const views = [
-        ['history', '#/history', 'a.walk-row'],
-        ['history-detail', '#/history/walk/w1a', '.walk-detail'],
-        ['history-trends', '#/history/trends', '#chart-steps'],
-        ['settings-data', '#/settings', '.data-settings'],
+        ['history', '#/history', 'a.walk-row', '.history'],
+        ['history-detail', '#/history/walk/w1a', '.walk-detail', '.history'],
+        ['history-trends', '#/history/trends', '#chart-steps', '.history'],
+        ['settings-data', '#/settings', '.data-settings', '.data-settings'],
       ];
-      for (const [name, hash, ready] of views) {
+      for (const [name, hash, ready, root] of views) {
         await page.goto(app.server.url + hash);
         await page.waitForSelector(ready);
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${name} (${scheme})`);
-        const small = await page.evaluate(() =>
-          [...document.querySelectorAll('main a, main button, main .btn, main summary, main select, main input:not([type=file])')]
+        // Touch targets of this part (other sections have their own tests).
+        const small = await page.evaluate((r) =>
+          [...document.querySelectorAll(`${r} a, ${r} button, ${r} .btn, ${r} summary, ${r} select, ${r} input:not([type=file])`)]
             .filter((e) => e.offsetParent !== null && !e.closest('.visually-hidden'))
             .map((e) => ({ e: e.textContent.trim().slice(0, 30) || e.outerHTML.slice(0, 60), r: e.getBoundingClientRect() }))
             .filter(({ r }) => r.height < 47.5 && r.width > 0)
             .map(({ e, r }) => `${e} ${Math.round(r.width)}x${Math.round(r.height)}`),
-        );
+        root);
         assert.deepEqual(small, [], `${name}: small touch targets`);
         await screenshot(page, `${name}-${scheme}`);
       }
@@ -315,6 +316,7 @@ test('storage full: a failed save is reported and nothing leaves the screen', as
     await page.waitForSelector('a.walk-row');
     assert.equal(await page.locator('a.walk-row').count(), walks.length + 1, 'every walk still listed');
     assert.equal(await stored(page), before, 'stored data intact');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'storage-full-light');
     // Export still works, and frees the walker to make room.
     const backup = await exportBackup(page);
@@ -453,6 +455,7 @@ test('a truncated or hostile file is refused with a clear error and changes noth
       assert.equal(await page.locator('button', { hasText: 'Apply' }).count(), 0);
       assert.equal(await stored(page), before, `${name}: stored data unchanged`);
     }
+    await page.locator('.import-result').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-refused-light');
     // A file with some bad records: they are counted and skipped.
     const mixed = store([walk('ok1', 30, 9), walk('bad', 31, 9, { steps: 900000 }), walk('bad2', 32, 9, { pain_after: 40 }), walk('<img src=x onerror=alert(1)>', 33, 9)]);
@@ -460,6 +463,7 @@ test('a truncated or hostile file is refused with a clear error and changes noth
     await page.waitForSelector('.import-preview');
     const counts = await page.locator('.import-counts').innerText();
     assert.ok(counts.includes('2 walks new') && counts.includes('2 invalid'), counts);
+    await page.locator('.import-preview').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-preview-light');
     await page.getByRole('button', { name: 'Cancel' }).click();
     assert.equal(await stored(page), before, 'cancel changes nothing');

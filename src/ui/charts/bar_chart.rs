@@ -79,8 +79,8 @@ pub fn BarChart(
         .map(|v| {
             let y = px(f.y(v, max));
             view! {
-                <line class="grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
-                <text class="axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
+                <line class="sc-grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
+                <text class="sc-axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
             }
         })
         .collect_view();
@@ -94,10 +94,10 @@ pub fn BarChart(
             let v = if b.value.is_finite() { b.value.max(0.0) } else { 0.0 };
             let y = f.y(v, max);
             let h = (f.top + f.plot_h() - y).max(0.0);
-            let class = if b.current { "bar current" } else { "bar" };
+            let class = if b.current { "sc-bar current" } else { "sc-bar" };
             let tick = b.tick.clone().map(|t| {
                 view! {
-                    <text class="axis" x=px(x + w / 2.0) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
+                    <text class="sc-axis" x=px(x + w / 2.0) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
                 }
             });
             view! {
@@ -118,7 +118,7 @@ pub fn BarChart(
                     d.push_str(&format!("M{} {}H{}", px(x), y, px(x + w)));
                 }
             }
-            view! { <path class=format!("ref {}", l.class) d=d/> }
+            view! { <path class=format!("sc-ref {}", l.class) d=d/> }
         })
         .collect_view();
 
@@ -127,13 +127,13 @@ pub fn BarChart(
             .iter()
             .map(|l| {
                 view! {
-                    <li><span class=format!("swatch {}", l.class) aria-hidden="true"></span>{l.label.clone()}</li>
+                    <li><span class=format!("sc-swatch {}", l.class) aria-hidden="true"></span>{l.label.clone()}</li>
                 }
             })
             .collect_view();
         view! {
-            <ul class="chart-legend">
-                <li><span class="swatch bar" aria-hidden="true"></span>{value_header.clone()}</li>
+            <ul class="sc-legend">
+                <li><span class="sc-swatch bar" aria-hidden="true"></span>{value_header.clone()}</li>
                 {items}
             </ul>
         }
@@ -165,7 +165,7 @@ pub fn BarChart(
         .collect_view();
 
     view! {
-        <figure class="chart" id=id.clone()>
+        <figure class="svg-chart" id=id.clone()>
             <h3 class="chart-title" id=title_id.clone()>{title.clone()}</h3>
             <svg
                 class="chart-svg"
@@ -179,7 +179,7 @@ pub fn BarChart(
                 {grid}
                 {rects}
                 {ref_lines}
-                <line class="baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
+                <line class="sc-baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
             </svg>
             {legend}
             <figcaption class="chart-summary" id=summary_id>{summary}</figcaption>

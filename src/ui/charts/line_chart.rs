@@ -72,8 +72,8 @@ pub fn LineChart(
         .map(|&v| {
             let y = px(f.y(v, y_max));
             view! {
-                <line class="grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
-                <text class="axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
+                <line class="sc-grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
+                <text class="sc-axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
             }
         })
         .collect_view();
@@ -84,7 +84,7 @@ pub fn LineChart(
         .filter_map(|(i, p)| {
             p.tick.clone().map(|t| {
                 view! {
-                    <text class="axis" x=px(f.slot_centre(i, n)) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
+                    <text class="sc-axis" x=px(f.slot_centre(i, n)) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
                 }
             })
         })
@@ -115,14 +115,14 @@ pub fn LineChart(
                 .map(|(i, v)| {
                     let (x, y) = (f.slot_centre(i, n), f.y(v, y_max));
                     match s.marker {
-                        Marker::Circle => view! { <circle class="mark" cx=px(x) cy=px(y) r="4"/> }.into_any(),
-                        Marker::Square => view! { <rect class="mark" x=px(x - 3.5) y=px(y - 3.5) width="7" height="7"/> }.into_any(),
+                        Marker::Circle => view! { <circle class="sc-mark" cx=px(x) cy=px(y) r="4"/> }.into_any(),
+                        Marker::Square => view! { <rect class="sc-mark" x=px(x - 3.5) y=px(y - 3.5) width="7" height="7"/> }.into_any(),
                     }
                 })
                 .collect_view();
             view! {
-                <g class=format!("series {}", s.class)>
-                    <path class="line" d=d/>
+                <g class=format!("sc-series {}", s.class)>
+                    <path class="sc-line" d=d/>
                     {marks}
                 </g>
             }
@@ -133,8 +133,8 @@ pub fn LineChart(
         .iter()
         .map(|s| {
             let shape = match s.marker {
-                Marker::Circle => "swatch dot",
-                Marker::Square => "swatch square",
+                Marker::Circle => "sc-swatch dot",
+                Marker::Square => "sc-swatch square",
             };
             view! {
                 <li class=s.class><span class=shape aria-hidden="true"></span>{s.name.clone()}</li>
@@ -162,7 +162,7 @@ pub fn LineChart(
         .collect_view();
 
     view! {
-        <figure class="chart" id=id.clone()>
+        <figure class="svg-chart" id=id.clone()>
             <h3 class="chart-title" id=title_id.clone()>{title.clone()}</h3>
             <svg
                 class="chart-svg"
@@ -176,9 +176,9 @@ pub fn LineChart(
                 {grid}
                 {lines}
                 {ticks}
-                <line class="baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
+                <line class="sc-baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
             </svg>
-            <ul class="chart-legend">{legend}</ul>
+            <ul class="sc-legend">{legend}</ul>
             <figcaption class="chart-summary" id=summary_id>{summary}</figcaption>
             <details class="chart-data">
                 <summary>"Show the numbers"</summary>

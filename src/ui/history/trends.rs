@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use super::format::{day_label, minutes_text, short_date, steps_text, thousands};
 use crate::domain::history::{active_minutes_per_week, pain_series, steps_last_30_days};
-use crate::domain::pacing::{plan, Baseline, AIM_MIN};
+use crate::domain::pacing::AIM_MIN;
 use crate::domain::store::Store;
+use crate::ui::care::plan_for;
 use crate::ui::charts::bar_chart::{Bar, BarChart, RefLine};
 use crate::ui::charts::line_chart::{LineChart, Marker, Point, Series};
 
@@ -62,8 +63,9 @@ fn steps_chart(store: &Store, today: NaiveDate) -> impl IntoView {
 
 fn minutes_chart(store: &Store, today: NaiveDate) -> impl IntoView {
     let weeks = active_minutes_per_week(&store.walks, today, WEEKS_SHOWN);
-    let baseline = store.settings.weekly_baseline_min.map(Baseline::entered);
-    let p = plan(&store.walks, baseline, &[], today);
+    // The same plan as the Back care screen's weekly target (entered
+    // baseline and declared flare-ups included).
+    let p = plan_for(store, today);
     let target_of = |ws: NaiveDate| {
         p.weeks
             .iter()
@@ -127,7 +129,7 @@ fn pain_chart(store: &Store, today: NaiveDate) -> AnyView {
     let series = pain_series(&store.walks);
     if series.is_empty() {
         return view! {
-            <div class="chart chart-empty" id="chart-pain">
+            <div class="svg-chart chart-empty" id="chart-pain">
                 <h3 class="chart-title">"Pain before and after"</h3>
                 <p class="muted">"Pain scores appear here once you record them with a walk."</p>
             </div>

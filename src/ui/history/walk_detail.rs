@@ -2,6 +2,7 @@
 //! before and after; edit and delete.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::edit_form::EditForm;
 use super::format::{
@@ -32,6 +33,18 @@ pub fn WalkDetail(
         None => error.set(Some("That walk had already been deleted.".into())),
     };
 
+    // Move focus to the walk's heading, so screen readers start there.
+    request_animation_frame(|| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("walk-detail-title"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = heading {
+            // Focus can only fail on a detached element; then nothing to do.
+            let _ = h.focus();
+        }
+    });
+
     let back = view! {
         <a class="btn outline back" href="#/history">
             <span aria-hidden="true">"‹ "</span>"All walks"
@@ -42,7 +55,7 @@ pub fn WalkDetail(
         let Some(w) = walk.get() else {
             return view! {
                 <div class="card empty">
-                    <h2 id="walk-detail-title">"This walk is no longer here"</h2>
+                    <h2 id="walk-detail-title" tabindex="-1">"This walk is no longer here"</h2>
                     <p class="muted">"It may have been deleted, here or in another window."</p>
                 </div>
             }
@@ -93,7 +106,7 @@ pub fn WalkDetail(
         let note = w.note.clone();
         view! {
             <article class="card walk-detail" aria-labelledby="walk-detail-title">
-                <h2 id="walk-detail-title">{title}</h2>
+                <h2 id="walk-detail-title" tabindex="-1">{title}</h2>
                 {(w.edited || paused.is_some()).then(|| view! {
                     <p class="tags">
                         {paused.clone().map(|p| view! { <span class="tag paused">{p}</span> })}
