@@ -89,8 +89,8 @@ pub fn PainChart(
                 <text class="tick" x=W - RIGHT y=H - 5.0 text-anchor="end">{last}</text>
             </svg>
             <figcaption class="legend small">
-                <span class="key key-before" aria-hidden="true"></span>" before walks  "
-                <span class="key key-after" aria-hidden="true"></span>" after walks (0 none, 10 worst)"
+                <span class="legend-item"><span class="key key-before" aria-hidden="true"></span>" before walks"</span>
+                <span class="legend-item"><span class="key key-after" aria-hidden="true"></span>" after walks (0 none, 10 worst)"</span>
             </figcaption>
         </figure>
     }

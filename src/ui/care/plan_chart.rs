@@ -98,10 +98,10 @@ pub fn PlanChart(
                 <text class="tick" x=W - RIGHT y=H - 6.0 text-anchor="end">{last}</text>
             </svg>
             <figcaption class="legend small">
-                <span class="key key-done" aria-hidden="true"></span>" minutes walked  "
-                <span class="key key-met" aria-hidden="true"></span>" target reached  "
-                <span class="key key-target" aria-hidden="true"></span>" weekly target  "
-                <span class="key key-flare" aria-hidden="true"></span>" flare-up week"
+                <span class="legend-item"><span class="key key-done" aria-hidden="true"></span>" minutes walked"</span>
+                <span class="legend-item"><span class="key key-met" aria-hidden="true"></span>" target reached"</span>
+                <span class="legend-item"><span class="key key-target" aria-hidden="true"></span>" weekly target"</span>
+                <span class="legend-item"><span class="key key-flare" aria-hidden="true"></span>" flare-up week"</span>
             </figcaption>
         </figure>
     }

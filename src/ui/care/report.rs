@@ -161,7 +161,10 @@ pub fn CareReport() -> impl IntoView {
                 };
                 view! {
                     <tr>
-                        <td class="date">{w.local_start().format("%a %-d %b, %H:%M").to_string()}</td>
+                        <td class="date">
+                            {w.local_start().format("%a %-d %b").to_string()}
+                            <span class="time">{w.local_start().format("%H:%M").to_string()}</span>
+                        </td>
                         <td class="num">{mins(w.active_s)}</td>
                         <td class="num">{w.steps.0}</td>
                         <td class="num">{mins(w.longest_nonstop_s)}</td>
@@ -214,13 +217,16 @@ pub fn CareReport() -> impl IntoView {
                     view! {
                         <div class="table-wrap" tabindex="0" role="region" aria-label="Table of walks (scrolls sideways)">
                             <table class="report-table">
+                                <caption class="small muted">
+                                    "Min: minutes walking. Non-stop: longest stretch without a rest, in minutes. Pain: before to after the walk, 0 to 10."
+                                </caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">"Date"</th>
                                         <th scope="col" class="num">"Min"</th>
                                         <th scope="col" class="num">"Steps"</th>
-                                        <th scope="col" class="num">"Non-stop min"</th>
-                                        <th scope="col" class="num">"Pain before to after"</th>
+                                        <th scope="col" class="num">"Non-stop"</th>
+                                        <th scope="col" class="num">"Pain"</th>
                                         <th scope="col">"Loop"</th>
                                     </tr>
                                 </thead>
