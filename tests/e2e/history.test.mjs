@@ -105,7 +105,7 @@ test('History groups walks by week and day, opens a walk, edits it (marked edite
     assert.equal(await page.locator('h3.day-heading', { hasText: 'Today' }).count(), 1);
     // Plain-words markers.
     assert.equal(await page.locator('.tag.paused', { hasText: 'Counting paused 2 min' }).count(), 1);
-    await screenshot(page, 'history-light');
+    await screenshot(page, 'history-walks-top-light');
 
     // Detail of today's walk.
     await page.locator('a.walk-row[data-walk="w0a"]').click();
@@ -181,7 +181,7 @@ for (const scheme of ['light', 'dark']) {
       await seed(page, app.server.url, store(twoWeeks()));
       await page.waitForSelector('a.walk-row');
       const views = [
-        ['history', '#/history', 'a.walk-row', '.history'],
+        ['history-walks', '#/history', 'a.walk-row', '.history'],
         ['history-detail', '#/history/walk/w1a', '.walk-detail', '.history'],
         ['history-trends', '#/history/trends', '#chart-steps', '.history'],
         ['settings-data', '#/settings', '.data-settings', '.data-settings'],
@@ -239,6 +239,21 @@ test('with no walks, History says so and offers a walk', async () => {
     assert.ok((await app.page.locator('.history').innerText()).includes('No walks yet'));
     await app.page.goto(app.server.url + '#/history/trends');
     await app.page.waitForSelector('.history .empty');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a long history lists the last 8 weeks first, then older ones on request', async () => {
+  const app = await launch();
+  try {
+    const walks = Array.from({ length: 12 }, (_, i) => walk(`wk${i}`, 7 * (11 - i), 10));
+    await seed(app.page, app.server.url, store(walks));
+    await app.page.waitForSelector('section.week');
+    assert.equal(await app.page.locator('section.week').count(), 8);
+    await app.page.getByRole('button', { name: /Show older weeks \(4 more\)/ }).click();
+    await app.page.waitForFunction(() => document.querySelectorAll('section.week').length === 12);
+    assert.equal(await app.page.locator('button', { hasText: 'Show older weeks' }).count(), 0);
   } finally {
     await app.close();
   }
@@ -310,7 +325,7 @@ test('storage full: a failed save is reported and nothing leaves the screen', as
     await page.goto(app.server.url + '#/settings');
     await chooseFile(page, 'more.json', JSON.stringify(store([walk('extra', 0, 6)])));
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForSelector('.import-result');
+    await page.waitForSelector('.import-result.unsaved');
     assert.ok((await page.locator('.import-result').innerText()).includes('could not be saved'));
     await page.goto(app.server.url + '#/history');
     await page.waitForSelector('a.walk-row');

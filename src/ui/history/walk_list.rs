@@ -4,19 +4,21 @@ use leptos::prelude::*;
 
 use super::format::{day_heading, minutes_text, steps_text, walks_text, week_heading};
 use super::walk_row::WalkRow;
-use crate::domain::history::by_week;
+use crate::domain::history::WeekGroup;
 use crate::domain::store::Store;
 
-/// Every walk, newest week first; each week headed by its total steps,
+/// Weeks of walks, newest first; each week headed by its total steps,
 /// active minutes and number of walks, then its days newest first.
 #[component]
 pub fn WalkList(
-    /// The store to list (a snapshot; the parent re-renders on change).
+    /// The weeks to show (from [`crate::domain::history::by_week`]).
+    weeks: Vec<WeekGroup>,
+    /// The store the walks come from (for loop names).
     store: Store,
     /// The walker's local date today.
     today: chrono::NaiveDate,
 ) -> impl IntoView {
-    by_week(&store.walks)
+    weeks
         .into_iter()
         .map(|week| {
             let heading = week_heading(week.week_start, today);

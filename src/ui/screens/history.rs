@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::domain::history::by_week;
 use crate::domain::record::WalkRecord;
 use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::history::route::HistoryRoute;
@@ -27,6 +28,9 @@ fn go(route: &HistoryRoute) {
         let _ = w.location().set_hash(&route.hash());
     }
 }
+
+/// Weeks listed at first, and added by each "Show older weeks".
+pub const WEEKS_PER_PAGE: usize = 8;
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -54,6 +58,7 @@ pub fn HistoryScreen() -> impl IntoView {
         go(&HistoryRoute::List);
     });
 
+    let weeks_shown = RwSignal::new(WEEKS_PER_PAGE);
     let has_walks = Memo::new(move |_| state.store.with(|s| !s.walks.is_empty()));
     let is_list = Memo::new(move |_| route.get() != HistoryRoute::Trends);
 
@@ -85,12 +90,28 @@ pub fn HistoryScreen() -> impl IntoView {
             .into_any();
         }
         let store = state.store.get();
-        match r {
-            HistoryRoute::Trends => view! { <Trends store=store today=today()/> }.into_any(),
-            _ => {
-                view! { <div class="weeks"><WalkList store=store today=today()/></div> }.into_any()
-            }
+        if r == HistoryRoute::Trends {
+            return view! { <Trends store=store today=today()/> }.into_any();
         }
+        let mut weeks = by_week(&store.walks);
+        let older = weeks.len().saturating_sub(weeks_shown.get());
+        weeks.truncate(weeks_shown.get());
+        let more = (older > 0).then(|| {
+            view! {
+                <button
+                    class="btn outline block"
+                    type="button"
+                    on:click=move |_| weeks_shown.update(|n| *n += WEEKS_PER_PAGE)
+                >
+                    {format!("Show older weeks ({older} more)")}
+                </button>
+            }
+        });
+        view! {
+            <div class="weeks"><WalkList weeks=weeks store=store today=today()/></div>
+            {more}
+        }
+        .into_any()
     };
 
     view! {

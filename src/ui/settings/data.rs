@@ -50,7 +50,10 @@ enum Import {
         preview: Box<ImportPreview>,
     },
     Failed(String),
-    Applied(String),
+    Applied {
+        message: String,
+        saved: bool,
+    },
 }
 
 /// Read a chosen file's text (refusing files too big to be a backup).
@@ -177,11 +180,12 @@ pub fn DataSettings() -> impl IntoView {
         // saved since the preview): nothing already here is lost.
         state.update_store(|s| *s = merge(&merged, s));
         let saved = matches!(state.store_status.get_untracked(), StoreStatus::Ok);
-        import.set(Import::Applied(if saved {
+        let message = if saved {
             format!("Imported: {} added.", walks_text(added as u64))
         } else {
             "Imported into this window, but it could not be saved: see the message at the top. Nothing was removed.".into()
-        }));
+        };
+        import.set(Import::Applied { message, saved });
     };
 
     let status = move || {
@@ -226,9 +230,14 @@ pub fn DataSettings() -> impl IntoView {
             }
             .into_any(),
         ),
-        Import::Applied(msg) => {
-            Some(view! { <p class="import-result done" role="status">{msg}</p> }.into_any())
-        }
+        Import::Applied { message, saved } => Some(
+            view! {
+                <p class=if saved { "import-result done" } else { "import-result unsaved" } role="status">
+                    {message}
+                </p>
+            }
+            .into_any(),
+        ),
         Import::Preview { file, preview } => Some(
             view! {
                 <div class="import-preview" role="group" aria-labelledby="import-preview-title">
