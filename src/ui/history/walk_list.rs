@@ -24,12 +24,11 @@ pub fn WalkList(
             let heading = week_heading(week.week_start, today);
             let heading_id = format!("week-{}", week.week_start.format("%Y-%m-%d"));
             let labelled_by = heading_id.clone();
-            let totals = format!(
-                "{} · {} active · {}",
-                steps_text(week.totals.steps),
-                minutes_text(week.totals.active_min()),
-                walks_text(u64::from(week.totals.walks)),
-            );
+            let totals = view! {
+                <span class="nw">{steps_text(week.totals.steps)}</span>" · "
+                <span class="nw">{minutes_text(week.totals.active_min())}" active"</span>" · "
+                <span class="nw">{walks_text(u64::from(week.totals.walks))}</span>
+            };
             let days = week
                 .days
                 .into_iter()

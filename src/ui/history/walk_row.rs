@@ -30,7 +30,11 @@ pub fn WalkRow(
                 <span class="walk-when">{start}</span>
                 <span class="walk-body">
                     <span class="walk-steps">{steps}</span>
-                    <span class="walk-meta">{active}" · "{place}" · "{rests}</span>
+                    <span class="walk-meta">
+                        <span class="nw">{active}</span>" · "
+                        <span>{place}</span>" · "
+                        <span class="nw">{rests}</span>
+                    </span>
                     {(paused.is_some() || edited || manual).then(|| view! {
                         <span class="tags">
                             {paused.map(|p| view! { <span class="tag paused">{p}</span> })}
