@@ -2,11 +2,26 @@
 
 use leptos::prelude::*;
 
+use crate::ui::care::report::CareReport;
+use crate::ui::care::subroute::use_subroute;
+use crate::ui::care::urgent_help::UrgentHelp;
 use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
 
-/// Preferences, data and safety information.
+/// Preferences, data and safety information; on `#/settings/urgent` the
+/// "When to get help urgently" page and on `#/settings/report` the printable
+/// summary instead.
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
+    let sub = use_subroute();
+    move || match sub.get().as_str() {
+        "urgent" => view! { <UrgentHelp/> }.into_any(),
+        "report" => view! { <CareReport/> }.into_any(),
+        _ => view! { <SettingsSections/> }.into_any(),
+    }
+}
+
+#[component]
+fn SettingsSections() -> impl IntoView {
     view! {
         <div class="settings">
             <WalkingSettings/>

@@ -1,34 +1,17 @@
-//! Settings section: Back care, and its sub-pages "When to get help
-//! urgently" (`#/settings/urgent`) and the printable summary
-//! (`#/settings/report`).
+//! Settings section: Back care.
 
 use leptos::prelude::*;
 
 use crate::domain::pacing::{AIM_MIN, MIN_WEEKLY_MIN};
 use crate::ui::care::flare_toggle::FlareToggle;
-use crate::ui::care::report::CareReport;
 use crate::ui::care::safety_note::SafetyNote;
-use crate::ui::care::subroute::use_subroute;
-use crate::ui::care::urgent_help::UrgentHelp;
 use crate::ui::care::{PLAN_HASH, REPORT_HASH, URGENT_HASH};
 use crate::ui::state::app_state;
 
 /// Pain check-ins, tips, flare-up mode, starting point, safety information
-/// and the summary for a physiotherapist. On `#/settings/urgent` and
-/// `#/settings/report` it shows that page instead (style/care.css hides the
-/// other Settings sections while a sub-page is open).
+/// and links to the urgent-help page and the printable summary.
 #[component]
 pub fn CareSettings() -> impl IntoView {
-    let sub = use_subroute();
-    move || match sub.get().as_str() {
-        "urgent" => view! { <UrgentHelp/> }.into_any(),
-        "report" => view! { <CareReport/> }.into_any(),
-        _ => view! { <CareSection/> }.into_any(),
-    }
-}
-
-#[component]
-fn CareSection() -> impl IntoView {
     let state = app_state();
     let checkins = Memo::new(move |_| state.store.with(|s| s.settings.pain_checkins));
     let tips = Memo::new(move |_| state.store.with(|s| s.settings.tips));
