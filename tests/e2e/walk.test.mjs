@@ -66,6 +66,10 @@ async function replay(cdp, rows, { onSecond } = {}) {
   }
 }
 
+/** Gives the sensor the recording's first reading, as a phone already in its carry position would. */
+const prime = (cdp, rows) =>
+  cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x: rows[0][1], y: rows[0][2], z: rows[0][3] } } });
+
 async function startWalk(page) {
   await page.locator('button[data-action=start]').click();
   await page.waitForSelector('section.walk[data-stage=recording]');
@@ -89,6 +93,7 @@ for (const name of RECORDINGS) {
     const app = await launch({ sensors: true });
     try {
       await openApp(app.page, app.server.url);
+      await prime(app.cdp, rows);
       await startWalk(app.page);
       await replay(app.cdp, rows);
       const shown = await stopAndReadSteps(app.page);
@@ -123,7 +128,7 @@ test('a killed page offers its walk back with the steps of its last checkpoint',
     const floor = history.filter(([t]) => t <= endT - 5).pop()?.[1] ?? 0;
     // Kill the renderer: no pagehide, no visibilitychange.
     const second = await app.context.newPage();
-    await app.cdp.send('Page.crash').catch(() => {});
+    await Promise.race([app.cdp.send('Page.crash').catch(() => {}), sleep(2000)]);
     await app.page.close().catch(() => {});
     await openApp(second, app.server.url);
     await second.waitForSelector('[data-resume-steps]');
