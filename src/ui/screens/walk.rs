@@ -47,7 +47,7 @@ pub fn WalkScreen() -> impl IntoView {
         Stage::Problem(e) => view! { <MotionProblem error=e/> }.into_any(),
         Stage::Recording => view! { <LiveView/> }.into_any(),
         Stage::Summary => view! { <Summary/> }.into_any(),
-        Stage::Resume(cp) => view! { <ResumePrompt checkpoint=cp/> }.into_any(),
+        Stage::Resume(cp) => view! { <ResumePrompt checkpoint=*cp/> }.into_any(),
     }
     };
     view! {

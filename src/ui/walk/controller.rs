@@ -40,7 +40,7 @@ pub enum Stage {
     /// Stopped: the summary, with Save and Discard.
     Summary,
     /// A walk from before the page closed was found.
-    Resume(Checkpoint),
+    Resume(Box<Checkpoint>),
 }
 
 /// Identity of the walk being recorded.
@@ -185,7 +185,7 @@ impl WalkCtl {
         match checkpoint::load() {
             Ok(Some(cp)) => {
                 app.walk_active.set(true);
-                self.stage.set(Stage::Resume(cp));
+                self.stage.set(Stage::Resume(Box::new(cp)));
             }
             Ok(None) => {}
             Err(e) => self.notice.set(Some(e.to_string())),
