@@ -87,18 +87,20 @@ fn minutes_chart(store: &Store, today: NaiveDate) -> impl IntoView {
         .collect();
     let targets: Vec<Option<f64>> = weeks.iter().map(|w| target_of(w.week_start)).collect();
     let this_week = weeks.last().map(|w| w.active_min).unwrap_or(0.0);
+    let planned = targets.iter().filter(|t| t.is_some()).count();
     let met = weeks
         .iter()
         .zip(&targets)
         .filter(|(w, t)| t.is_some_and(|t| w.active_min.round() >= t))
         .count();
     let summary = format!(
-        "This week: {} of your {} target (the long-term aim is {} a week). Target met in {} of the last {} weeks.",
+        "This week: {} of your {} target (the long-term aim is {} a week). Target met in {} of {} {} with a target.",
         minutes_text(this_week),
         minutes_text(f64::from(p.current.target_min)),
         minutes_text(f64::from(AIM_MIN)),
         met,
-        weeks.len(),
+        planned,
+        if planned == 1 { "week" } else { "weeks" },
     );
     let lines = vec![
         RefLine {
