@@ -1,10 +1,11 @@
 //! Thin adapters over browser APIs. Each adapter exposes plain Rust values to
 //! the UI and keeps `web-sys` details out of components and domain logic.
 
+pub mod checkpoint;
 pub mod download;
+pub mod motion;
 pub mod storage;
 pub mod sw;
-pub mod checkpoint;
-pub mod motion;
 pub mod visibility;
 pub mod wake_lock;
+pub mod haptics;

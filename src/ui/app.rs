@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::platform::storage;
 use crate::platform::sw;
+use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::icons::BrandMark;
 use crate::ui::route::Tab;
 use crate::ui::screens::{
@@ -35,7 +36,12 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || drop(other_tabs));
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
-        state.tab.set(Tab::from_hash(&current_hash()));
+        // Sub-page changes within a tab are the screen's own business:
+        // only a change of tab rebuilds the screen.
+        let next = Tab::from_hash(&current_hash());
+        if next != state.tab.get_untracked() {
+            state.tab.set(next);
+        }
     });
     on_cleanup(move || hash_listener.remove());
 
@@ -48,6 +54,8 @@ pub fn App() -> impl IntoView {
     });
 
     sw::register(move || state.update_ready.set(true));
+    // Once there is a walk worth keeping, ask the browser not to evict it.
+    ask_for_persistence_after_first_walk();
 
     let screen = move || match state.tab.get() {
         Tab::Walk => view! { <WalkScreen/> }.into_any(),

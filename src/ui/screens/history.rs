@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::domain::history::by_week;
 use crate::domain::record::WalkRecord;
-use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::history::route::HistoryRoute;
 use crate::ui::history::trends::Trends;
 use crate::ui::history::undo_snackbar::{offer_undo, UndoSnackbar};
@@ -51,7 +50,6 @@ pub fn HistoryScreen() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    ask_for_persistence_after_first_walk();
 
     let on_deleted = Callback::new(move |w: WalkRecord| {
         offer_undo(w);

@@ -3,6 +3,13 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::ui::care::pain_checkin::PainCheckIn;
+use crate::ui::care::safety_note::SafetyNote;
+use crate::ui::care::tip_card::TipCard;
+use crate::ui::care::weekly_target::WeeklyTargetCard;
+use crate::ui::loops::loop_picker::LoopPicker;
+use crate::ui::milestones::celebration::Celebration;
+use crate::ui::milestones::next_card::NextMilestoneCard;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::{walk_ctl, Stage};
 use crate::ui::walk::live_view::LiveView;
@@ -28,20 +35,56 @@ pub fn WalkScreen() -> impl IntoView {
                 })
         })
     };
+    let has_loops = move || app.store.with(|s| s.loops.iter().any(|l| !l.archived));
+    let checkins = move || app.store.with(|s| s.settings.pain_checkins);
+    // The before-walk question is answered (or skipped) once per walk.
+    let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
+    let pick_before = Callback::new(move |p: Option<u8>| {
+        ctl.pain_before.set(p);
+        asked_before.set(true);
+    });
     let body = move || {
         match ctl.stage.get() {
         Stage::Ready | Stage::Asking => view! {
+            {move || {
+                let items = ctl.celebrate.get();
+                (!items.is_empty()).then(|| view! {
+                    <div class="walk-celebrate">
+                        <Celebration items=items/>
+                        <button class="btn" type="button" on:click=move |_| ctl.celebrate.set(Vec::new())>"Thank you"</button>
+                    </div>
+                })
+            }}
+            <SafetyNote/>
             <p class="lead">"Ready for your loop? Start slow; every step counts."</p>
+            <Show when=has_loops>
+                <LoopPicker selected=ctl.loop_id/>
+            </Show>
             <button class="start-button" type="button" data-action="start"
                 disabled=move || ctl.stage.get() == Stage::Asking
                 on:click=move |_| ctl.start_tapped()>
                 "Start"
                 <small>"your walk"</small>
             </button>
+            <Show when=move || checkins() && !asked_before.get()>
+                <PainCheckIn
+                    title="How is your back right now? (optional)"
+                    on_pick=pick_before
+                />
+            </Show>
+            <Show when=move || asked_before.get() && ctl.pain_before.get().is_some()>
+                <p class="muted small pain-noted">
+                    {move || format!("Back pain before this walk: {}/10. ", ctl.pain_before.get().unwrap_or(0))}
+                    <button class="btn" type="button" on:click=move |_| asked_before.set(false)>"Change"</button>
+                </p>
+            </Show>
             <div class="stat-row" aria-label="Today">
                 <div class="stat"><span class="value">{move || today().0}</span><span class="label">"steps today"</span></div>
                 <div class="stat"><span class="value">{move || (today().1 / 60.0).round() as u32}</span><span class="label">"active min"</span></div>
             </div>
+            <NextMilestoneCard/>
+            <WeeklyTargetCard/>
+            <TipCard/>
         }
         .into_any(),
         Stage::Problem(e) => view! { <MotionProblem error=e/> }.into_any(),

@@ -11,7 +11,6 @@ use crate::domain::store::{
 };
 use crate::platform::download;
 use crate::ui::history::format::{bytes_text, walks_text};
-use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::state::{app_state, StoreStatus};
 
 /// localStorage key remembering the date of the last export, so the
@@ -99,7 +98,6 @@ fn preview_text(p: &ImportPreview) -> String {
 #[component]
 pub fn DataSettings() -> impl IntoView {
     let state = app_state();
-    ask_for_persistence_after_first_walk();
     let exported = RwSignal::new(last_export().is_some());
     let export_error = RwSignal::new(None::<String>);
     let import = RwSignal::new(Import::Idle);

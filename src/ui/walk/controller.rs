@@ -9,16 +9,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 
-use crate::domain::record::{StepSource, WalkId, WalkRecord};
+use crate::domain::milestones::Earned;
+use crate::domain::record::{LoopId, StepSource, WalkId, WalkRecord};
 use crate::domain::steps::StepDetector;
 use crate::domain::walk::{Action, Checkpoint, Phase, WalkSession};
 use crate::platform::checkpoint::{self, CheckpointError};
 use crate::platform::motion::{self, MotionError, MotionListener, MotionSink};
 use crate::platform::visibility::{self, PageEvent, VisibilityListener};
 use crate::platform::wake_lock::WakeLock;
+use crate::ui::milestones::newly_earned;
 use crate::ui::state::AppState;
 
 /// Checkpoint at least this often (s) while a walk runs.
@@ -79,6 +81,13 @@ pub struct WalkCtl {
     pub announce: RwSignal<String>,
     /// Sensor readings received (updated on the 1 s clock).
     pub samples: RwSignal<u64>,
+    /// The loop being walked (chosen before Start; last one preselected).
+    pub loop_id: RwSignal<Option<LoopId>>,
+    /// Pain 0-10 before and after, when the walker gave it.
+    pub pain_before: RwSignal<Option<u8>>,
+    pub pain_after: RwSignal<Option<u8>>,
+    /// Milestones the last saved walk earned, celebrated on the Walk screen.
+    pub celebrate: RwSignal<Vec<Earned>>,
     app: StoredValue<Option<AppState>>,
     rig: StoredValue<Rc<RefCell<Rig>>, LocalStorage>,
 }
@@ -162,6 +171,10 @@ impl WalkCtl {
             pocket: RwSignal::new(false),
             announce: RwSignal::new(String::new()),
             samples: RwSignal::new(0),
+            loop_id: RwSignal::new(None),
+            pain_before: RwSignal::new(None),
+            pain_after: RwSignal::new(None),
+            celebrate: RwSignal::new(Vec::new()),
             app: StoredValue::new(None),
             rig: StoredValue::new_local(Rc::new(RefCell::new(Rig::default()))),
         }
@@ -469,10 +482,13 @@ impl WalkCtl {
     /// The record the summary would save.
     pub fn record(&self) -> Option<WalkRecord> {
         let meta = self.meta.get_untracked()?;
-        Some(
-            self.session
-                .with_untracked(|s| s.to_record(meta.id, meta.started_at, meta.utc_offset_min)),
-        )
+        let mut record = self
+            .session
+            .with_untracked(|s| s.to_record(meta.id, meta.started_at, meta.utc_offset_min));
+        record.loop_id = self.loop_id.get_untracked();
+        record.pain_before = self.pain_before.get_untracked();
+        record.pain_after = self.pain_after.get_untracked();
+        Some(record)
     }
 
     /// Save the stopped walk to history. On success, back to Ready.
@@ -484,8 +500,17 @@ impl WalkCtl {
         let record = self
             .record()
             .ok_or_else(|| "There is no walk to save.".to_string())?;
+        let before = app.store.get_untracked();
+        let loop_id = record.loop_id.clone();
         let warning = save_record(app, record)?;
+        let earned = app
+            .store
+            .with_untracked(|after| newly_earned(&before, after, Local::now().date_naive()));
+        if loop_id.is_some() {
+            app.update_store(|s| s.settings.last_loop = loop_id);
+        }
         self.finish();
+        self.celebrate.set(earned);
         self.notice.set(warning);
         Ok(())
     }
@@ -501,6 +526,8 @@ impl WalkCtl {
         self.meta.set(None);
         self.session.set(WalkSession::default());
         self.gap_notice.set(None);
+        self.pain_before.set(None);
+        self.pain_after.set(None);
         self.set_active(false);
         self.stage.set(Stage::Ready);
     }

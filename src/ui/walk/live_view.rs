@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::loops::loop_progress;
 use crate::domain::record::StepSource;
 use crate::domain::walk::{Motion, Phase};
+use crate::platform::haptics;
+use crate::ui::loops::progress_ring::LoopProgressRing;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
 use crate::ui::walk::format::{clock, distance, span_words};
@@ -35,6 +38,26 @@ pub fn LiveView() -> impl IntoView {
             (_, Motion::Resting) => ("resting", "Resting"),
         })
     };
+    // The loop being walked, and how far round it the walker is.
+    let walked_loop = move || {
+        let id = ctl.loop_id.get()?;
+        app.store.with(|st| {
+            let lp = st.find_loop(&id)?;
+            let step_len = st.settings.step_length_m();
+            Some((
+                lp.name.clone(),
+                loop_progress(lp, s.with(|s| s.steps()), step_len),
+            ))
+        })
+    };
+    // Passing the whole loop is a moment: a buzz where the phone can.
+    Effect::new(move |was_whole: Option<bool>| {
+        let whole = walked_loop().is_some_and(|(_, p)| p >= 1.0);
+        if whole && was_whole == Some(false) {
+            haptics::vibrate(&[200, 100, 200]);
+        }
+        whole
+    });
     view! {
         <div class="walk-live">
             <Show when=move || ctl.gap_notice.get().is_some()>
@@ -63,6 +86,10 @@ pub fn LiveView() -> impl IntoView {
             <p class="walk-status" data-status=move || status().0>
                 <span class="dot"></span>{move || status().1}
             </p>
+            {move || walked_loop().filter(|_| !manual()).map(|(name, _)| {
+                let progress = Signal::derive(move || walked_loop().map(|l| l.1).unwrap_or(0.0));
+                view! { <LoopProgressRing progress=progress name=Signal::stored(name)/> }
+            })}
             <div class="stat-row walk-stats">
                 <Show when=move || !manual()>
                     <div class="stat"><span class="value" data-walk-active>{active}</span><span class="label">"active time"</span></div>

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::record::StepSource;
+use crate::domain::record::{LoopId, StepSource};
+use crate::ui::care::overdo_notice::OverdoNotice;
+use crate::ui::care::pain_checkin::PainCheckIn;
+use crate::ui::loops::save_as_loop::SaveAsLoop;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
 use crate::ui::walk::format::{clock, distance, span_words};
@@ -30,6 +33,15 @@ pub fn Summary() -> impl IntoView {
     };
     let gaps = move || s.with(|s| (s.gaps().len(), s.gap_total_s()));
     let rests = move || s.with(|s| s.rests().len());
+    let checkins = move || app.store.with(|st| st.settings.pain_checkins);
+    let asked_after = RwSignal::new(ctl.pain_after.get_untracked().is_some());
+    let pick_after = Callback::new(move |p: Option<u8>| {
+        ctl.pain_after.set(p);
+        asked_after.set(true);
+    });
+    // A walk of some length without a loop can become one.
+    let offer_loop = move || ctl.loop_id.get().is_none() && !manual() && steps().0 >= 100;
+    let save_as_loop = Callback::new(move |id: LoopId| ctl.loop_id.set(Some(id)));
     view! {
         <div class="walk-summary">
             <h2>"Walk done"</h2>
@@ -59,6 +71,17 @@ pub fn Summary() -> impl IntoView {
             </Show>
             <Show when=manual>
                 <p class="muted small">"Steps entered by hand are marked as such in your history."</p>
+            </Show>
+            <Show when=move || checkins() && !asked_after.get()>
+                <PainCheckIn title="And your back now, after the walk? (optional)" on_pick=pick_after/>
+            </Show>
+            {move || {
+                // Re-checked when the pain-after answer changes.
+                ctl.pain_after.track();
+                ctl.record().map(|walk| view! { <OverdoNotice walk=walk/> })
+            }}
+            <Show when=offer_loop>
+                <SaveAsLoop steps=steps() on_saved=save_as_loop/>
             </Show>
             <div class="walk-actions">
                 <button class="btn primary walk-big" type="button" data-action="save"
