@@ -154,7 +154,7 @@ async function historyLoad() {
     await page.goto(server.url + '#/history');
     // Rendered: the History screen shows walk rows (any element naming a walk).
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'History' &&
-      document.querySelectorAll('[data-walk-id]').length > 0, null, { timeout: 60000 });
+      document.querySelectorAll('[data-walk]').length > 0, null, { timeout: 60000 });
     times.push(await page.evaluate(() => performance.now()));
     await ctx.close();
   }

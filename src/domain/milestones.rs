@@ -730,7 +730,7 @@ pub fn all_ids() -> Vec<(Series, &'static str, &'static str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::record::{LoopLength, Span, StepSource, Steps};
+    use super::super::record::{LoopLength, Span, Steps};
     use super::*;
     use chrono::{DateTime, Duration, Utc};
 
@@ -740,23 +740,7 @@ mod tests {
 
     /// A walk of `mins` active minutes, all without a rest, 100 steps a minute.
     fn w(id: &str, at: &str, offset_min: i32, mins: f64) -> WalkRecord {
-        WalkRecord {
-            id: WalkId(id.into()),
-            started_at: at.parse().unwrap(),
-            utc_offset_min: offset_min,
-            duration_s: mins * 60.0,
-            active_s: mins * 60.0,
-            steps: Steps((mins * 100.0) as u32),
-            source: StepSource::Sensor,
-            loop_id: None,
-            rests: vec![],
-            gaps: vec![],
-            longest_nonstop_s: mins * 60.0,
-            pain_before: None,
-            pain_after: None,
-            edited: false,
-            note: None,
-        }
+        WalkRecord::test_walk(id, at.parse().unwrap(), offset_min, mins)
     }
 
     /// Walk `id` on day `n` after 2026-03-02 (a Monday), 10:00 UTC.

@@ -434,7 +434,6 @@ pub fn overdo_check(walk: &WalkRecord, recent: &[WalkRecord]) -> Vec<Caution> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::record::{StepSource, Steps, WalkId};
     use super::*;
     use chrono::{DateTime, Duration, Utc};
 
@@ -446,23 +445,7 @@ mod tests {
     const MON: &str = "2026-03-02";
 
     fn walk_at(id: &str, at: DateTime<Utc>, offset_min: i32, mins: f64) -> WalkRecord {
-        WalkRecord {
-            id: WalkId(id.into()),
-            started_at: at,
-            utc_offset_min: offset_min,
-            duration_s: mins * 60.0,
-            active_s: mins * 60.0,
-            steps: Steps((mins * 100.0) as u32),
-            source: StepSource::Sensor,
-            loop_id: None,
-            rests: vec![],
-            gaps: vec![],
-            longest_nonstop_s: mins * 60.0,
-            pain_before: None,
-            pain_after: None,
-            edited: false,
-            note: None,
-        }
+        WalkRecord::test_walk(id, at, offset_min, mins)
     }
 
     /// A walk on day `n` (from Monday 2026-03-02), 10:00 UTC.

@@ -138,6 +138,30 @@ pub struct LoopRecord {
 }
 
 #[cfg(test)]
+impl WalkRecord {
+    /// A test walk: `mins` active minutes without a rest, 100 steps a minute.
+    pub(crate) fn test_walk(id: &str, at: DateTime<Utc>, offset_min: i32, mins: f64) -> Self {
+        WalkRecord {
+            id: WalkId(id.into()),
+            started_at: at,
+            utc_offset_min: offset_min,
+            duration_s: mins * 60.0,
+            active_s: mins * 60.0,
+            steps: Steps((mins * 100.0) as u32),
+            source: StepSource::Sensor,
+            loop_id: None,
+            rests: vec![],
+            gaps: vec![],
+            longest_nonstop_s: mins * 60.0,
+            pain_before: None,
+            pain_after: None,
+            edited: false,
+            note: None,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
