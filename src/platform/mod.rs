@@ -3,9 +3,9 @@
 
 pub mod checkpoint;
 pub mod download;
+pub mod haptics;
 pub mod motion;
 pub mod storage;
 pub mod sw;
 pub mod visibility;
 pub mod wake_lock;
-pub mod haptics;
