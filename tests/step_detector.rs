@@ -552,15 +552,13 @@ fn memory_is_bounded_over_hours() {
         }
     }
     // The detector holds no growable buffers: its Debug rendering (all its
-    // state) stays the same size, and the struct itself is small (the
-    // largest part is the 10 s band-signal history, 2 KB, used by the stride
-    // correlation).
+    // state) stays the same size, and the struct itself is small.
     assert!(
         size_after(&d) <= first + 64,
         "{} vs {first}",
         size_after(&d)
     );
-    assert!(std::mem::size_of::<StepDetector>() <= 4096);
+    assert!(std::mem::size_of::<StepDetector>() <= 2048);
     assert!(d.steps() > 90 * 100);
 }
 

@@ -93,35 +93,8 @@ const START_MAX_TILT_DEG: f64 = 75.0;
 const BOUT_MIN_AMP: f64 = 0.33;
 /// Weight of a new step in the bout's typical prominence.
 const AMP_EMA: f64 = 0.1;
-/// Weak-rhythm guard. Ride vibration (a seat bouncing at 1-2 Hz with 0.2-0.5
-/// m/s^2 RMS, road roughness, rail joints) and handling produce step-band
-/// peaks of ~0.6-2 m/s^2 prominence that can line up into 6 regular peaks by
-/// chance; ordinary walking impacts are larger (2-10 m/s^2; 95% of walk starts
-/// in the shared data measure >= 2.5). A start window whose median prominence
-/// is below this is *ambiguous* and needs more evidence than 6 peaks:
-const CLEAR_AMP: f64 = 2.0;
-/// ... unless a step was credited this recently (s, ~2-3 strides): a walk
-/// that broke its rhythm for a turn or a door resumes with the usual window;
-/// ...
-const RECENT_WALK: f64 = 5.0;
-/// ... or the band signal repeats its shape from one stride to the next:
-/// normalised correlation at the window's stride lag, over the last 3 steps
-/// of the window, at least this. Gait repeats its waveform stride after
-/// stride (steady walking measures 0.8-0.95), while narrow-band vehicle
-/// bounce changes amplitude and phase from cycle to cycle and random peaks
-/// decorrelate within a couple of cycles;
-const START_CORR: f64 = 0.5;
-/// ... otherwise the rhythm must hold for this many peaks (= 6 strides
-/// checked; all held back and credited at once). Chance alignment of random
-/// peaks becomes much rarer with every extra stride, and a real walk that
-/// starts from rest simply credits its first steps a second later.
-const LONG_WINDOW: usize = 8;
 /// Ring size (candidates kept).
 const RING: usize = 8;
-/// History of the band signal kept for the stride correlation (samples at
-/// FS, a power of two; 10.24 s >= window of 3 steps + the longest stride lag
-/// + the finalisation delay, all at the slowest cadence).
-const HIST: usize = 512;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Candidate {
@@ -165,11 +138,6 @@ pub struct StepDetector {
     amp: f64,
     last_credit: f64,
     total: u64,
-    /// Band signal history (ring indexed by tick count) for the stride
-    /// correlation; `now` is the time of the latest tick.
-    hist: [f32; HIST],
-    ticks: u64,
-    now: f64,
 }
 
 impl Default for StepDetector {
@@ -218,9 +186,6 @@ impl StepDetector {
             amp: 0.0,
             last_credit: f64::NEG_INFINITY,
             total: 0,
-            hist: [0.0; HIST],
-            ticks: 0,
-            now: 0.0,
         }
     }
 
@@ -280,9 +245,6 @@ impl StepDetector {
         let ah = self.a_hf;
         self.hf_energy += ah * (h * h - self.hf_energy);
         self.band_energy_short += ah * (b * b - self.band_energy_short);
-        self.hist[(self.ticks % HIST as u64) as usize] = b as f32;
-        self.ticks += 1;
-        self.now = t;
 
         // Finalise a pending peak once no larger one can replace it.
         if let Some(p) = self.pending {
@@ -331,30 +293,6 @@ impl StepDetector {
         MIN_STEP_INTERVAL.max(REFRACTORY_STRIDES * self.stride)
     }
 
-    /// Normalised correlation between the band signal over `[from, to]`
-    /// (seconds, clipped to the kept history) and the same signal `lag`
-    /// seconds earlier. Called only when a start window is being checked
-    /// (at most once per peak), cost bounded by the history size.
-    fn stride_corr(&self, lag: f64, from: f64, to: f64) -> f64 {
-        let l = (lag * FS).round() as i64;
-        let last = self.ticks as i64 - 1;
-        let oldest = last - (self.ticks.min(HIST as u64) as i64) + 1;
-        let i1 = last - ((self.now - to) * FS).round().max(0.0) as i64;
-        let i0 = (last - ((self.now - from) * FS).round() as i64).max(oldest + l);
-        if l <= 0 || i1 <= i0 {
-            return 0.0;
-        }
-        let (mut xy, mut xx, mut yy) = (0.0f64, 0.0f64, 0.0f64);
-        for i in i0..=i1 {
-            let x = self.hist[(i as u64 % HIST as u64) as usize] as f64;
-            let y = self.hist[((i - l) as u64 % HIST as u64) as usize] as f64;
-            xy += x * y;
-            xx += x * x;
-            yy += y * y;
-        }
-        xy / (xx * yy).sqrt().max(1e-12)
-    }
-
     fn at(&self, back: usize) -> &Candidate {
         &self.ring[(self.head + RING - 1 - back) % RING]
     }
@@ -392,64 +330,42 @@ impl StepDetector {
             }
         }
         if self.len >= START_WINDOW {
-            let Some((med, amp)) = self.window_ok(START_WINDOW) else {
-                return;
-            };
-            // A weak rhythm from rest must also repeat its waveform or hold
-            // for a longer window (see CLEAR_AMP).
-            let recent = self.at(START_WINDOW - 1).t <= self.last_credit + RECENT_WALK;
-            let n = if amp >= CLEAR_AMP
-                || recent
-                || self.stride_corr(med, self.at(3).t - 0.15, c.t + 0.15) >= START_CORR
+            let mut strides = [0.0; START_WINDOW - 2];
+            for (i, s) in strides.iter_mut().enumerate() {
+                *s = self.at(i).t - self.at(i + 2).t;
+            }
+            let mut sorted = strides;
+            sorted.sort_by(|a, b| a.total_cmp(b));
+            let med = 0.5 * (sorted[(START_WINDOW - 3) / 2] + sorted[(START_WINDOW - 2) / 2]);
+            let mut amps = [0.0; START_WINDOW];
+            for (i, a) in amps.iter_mut().enumerate() {
+                *a = self.at(i).prominence;
+            }
+            amps.sort_by(|a, b| a.total_cmp(b));
+            let amp = 0.5 * (amps[(START_WINDOW - 1) / 2] + amps[START_WINDOW / 2]);
+            let mut sharp = [0.0; START_WINDOW];
+            let mut min_cos: f64 = 1.0;
+            let d0 = self.at(START_WINDOW - 1).down;
+            for (i, x) in sharp.iter_mut().enumerate() {
+                let c = self.at(i);
+                *x = c.sharpness;
+                min_cos = min_cos.min(c.down[0] * d0[0] + c.down[1] * d0[1] + c.down[2] * d0[2]);
+            }
+            sharp.sort_by(|a, b| a.total_cmp(b));
+            let sharpness = 0.5 * (sharp[(START_WINDOW - 1) / 2] + sharp[START_WINDOW / 2]);
+            if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
+                && amp >= START_MIN_AMP
+                && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&sharpness)
+                && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
+                && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
+                && amps[0] * START_AMP_RATIO >= amp
+                && amps[START_WINDOW - 1] <= START_AMP_RATIO * amp
             {
-                START_WINDOW
-            } else if self.len >= LONG_WINDOW && self.window_ok(LONG_WINDOW).is_some() {
-                LONG_WINDOW
-            } else {
-                return;
-            };
-            self.stride = med;
-            self.amp = amp;
-            self.credit(n, on_step);
+                self.stride = med;
+                self.amp = amp;
+                self.credit(START_WINDOW, on_step);
+            }
         }
-    }
-
-    /// The last `n` candidates form a walking rhythm: strides within
-    /// START_TOL of their median and in the cadence range, consistent and
-    /// large enough impacts, heel-strike sharpness, steady orientation.
-    /// Returns (median stride, median prominence).
-    fn window_ok(&self, n: usize) -> Option<(f64, f64)> {
-        let mut strides = [0.0; RING];
-        for (i, s) in strides.iter_mut().take(n - 2).enumerate() {
-            *s = self.at(i).t - self.at(i + 2).t;
-        }
-        let mut sorted = strides;
-        let med = median(&mut sorted[..n - 2]);
-        let mut amps = [0.0; RING];
-        for (i, a) in amps.iter_mut().take(n).enumerate() {
-            *a = self.at(i).prominence;
-        }
-        // sorts amps[..n]: amps[0] is the smallest, amps[n - 1] the largest
-        let amp = median(&mut amps[..n]);
-        let mut sharp = [0.0; RING];
-        let mut min_cos: f64 = 1.0;
-        let d0 = self.at(n - 1).down;
-        for (i, x) in sharp.iter_mut().take(n).enumerate() {
-            let c = self.at(i);
-            *x = c.sharpness;
-            min_cos = min_cos.min(c.down[0] * d0[0] + c.down[1] * d0[1] + c.down[2] * d0[2]);
-        }
-        let sharpness = median(&mut sharp[..n]);
-        let ok = (STRIDE_MIN..=STRIDE_MAX).contains(&med)
-            && amp >= START_MIN_AMP
-            && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&sharpness)
-            && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
-            && strides[..n - 2]
-                .iter()
-                .all(|s| (s - med).abs() <= START_TOL * med)
-            && amps[0] * START_AMP_RATIO >= amp
-            && amps[n - 1] <= START_AMP_RATIO * amp;
-        ok.then_some((med, amp))
     }
 
     fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {
