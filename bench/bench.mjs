@@ -126,7 +126,9 @@ async function startTimes() {
 // ---- 3. History with 2,000 walks ----
 function seededStore(n) {
   const walks = [];
-  const start = Date.parse('2021-01-04T17:30:00Z');
+  // One walk a day for n days, the newest yesterday evening (so the
+  // History screen's recent weeks are full, as for a long-time user).
+  const start = Date.now() - n * 86400000 - ((Date.now() % 86400000) - 17.5 * 3600000);
   for (let i = 0; i < n; i++) {
     const steps = 1500 + ((i * 7919) % 3000);
     const active = Math.round(steps / 1.6);
@@ -152,6 +154,8 @@ async function historyLoad() {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(server.url + '#/history');
+    // A hash change is not a navigation: reload so the app starts on the stored history.
+    await page.reload();
     // Rendered: the History screen shows walk rows (any element naming a walk).
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'History' &&
       document.querySelectorAll('[data-walk]').length > 0, null, { timeout: 60000 });
@@ -201,7 +205,13 @@ async function memory() {
   };
 }
 
+// BENCH_ONLY=history,memory runs just those parts (for working on one figure).
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 async function step(name, f) {
+  if (ONLY && !ONLY.some((o) => name.startsWith(o))) {
+    results[name] = { error: 'skipped (BENCH_ONLY)' };
+    return;
+  }
   try { results[name] = await f(); } catch (e) { results[name] = { error: String(e.message || e).split('\n')[0] }; }
 }
 
