@@ -344,28 +344,17 @@ impl Store {
 pub(crate) mod test_support {
     use chrono::{DateTime, Utc};
 
-    use crate::domain::record::{
-        LoopId, LoopLength, LoopRecord, StepSource, Steps, WalkId, WalkRecord,
-    };
+    use crate::domain::record::{LoopId, LoopLength, LoopRecord, Steps, WalkRecord};
 
-    /// A plausible walk starting at `at` (RFC 3339) with a local offset.
+    /// A plausible walk starting at `at` (RFC 3339) with a local offset:
+    /// 15 minutes from start to stop, 14 active, one 10-minute stretch.
     pub fn walk(id: &str, at: &str, offset_min: i32, steps: u32) -> WalkRecord {
+        let at = at.parse::<DateTime<Utc>>().unwrap();
         WalkRecord {
-            id: WalkId(id.into()),
-            started_at: at.parse::<DateTime<Utc>>().unwrap(),
-            utc_offset_min: offset_min,
             duration_s: 900.0,
-            active_s: 840.0,
-            steps: Steps(steps),
-            source: StepSource::Sensor,
-            loop_id: None,
-            rests: vec![],
-            gaps: vec![],
             longest_nonstop_s: 600.0,
-            pain_before: None,
-            pain_after: None,
-            edited: false,
-            note: None,
+            steps: Steps(steps),
+            ..WalkRecord::test_walk(id, at, offset_min, 14.0)
         }
     }
 
