@@ -3,6 +3,7 @@
 pub mod app;
 pub mod care;
 pub mod charts;
+pub mod fields;
 pub mod history;
 pub mod icons;
 pub mod loops;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::record::{LoopId, Steps, WalkRecord};
 use crate::domain::store::{WalkPatch, MAX_PAIN, MAX_STEPS_PER_WALK};
+use crate::ui::fields::NumberField;
 use crate::ui::state::app_state;
 
 use super::format::thousands;
@@ -131,17 +132,7 @@ pub fn EditForm(
                     {loop_options}
                 </select>
             </label>
-            <label class="field">
-                "Steps"
-                <input
-                    name="steps"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    prop:value=move || steps.get()
-                    on:input=move |ev| steps.set(event_target_value(&ev))
-                />
-            </label>
+            <NumberField label="Steps" id="edit-steps" name="steps" value=steps/>
             <label class="field">
                 "Pain before (0 to 10)"
                 <select name="pain_before" on:change=move |ev| before.set(event_target_value(&ev))>

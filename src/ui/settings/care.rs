@@ -6,6 +6,7 @@ use crate::domain::pacing::{AIM_MIN, MIN_WEEKLY_MIN};
 use crate::ui::care::flare_toggle::FlareToggle;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::{PLAN_HASH, REPORT_HASH, URGENT_HASH};
+use crate::ui::fields::{NumberField, SettingSwitch};
 use crate::ui::state::app_state;
 
 /// Pain check-ins, tips, flare-up mode, starting point, safety information
@@ -22,7 +23,7 @@ pub fn CareSettings() -> impl IntoView {
             .unwrap_or_default()
     }));
     let baseline_msg = RwSignal::new(None::<(bool, String)>);
-    let save_baseline = move |_| {
+    let save_baseline = move |()| {
         let text = baseline.get_untracked();
         let t = text.trim();
         if t.is_empty() {
@@ -48,45 +49,22 @@ pub fn CareSettings() -> impl IntoView {
         <section class="card care-settings" aria-labelledby="settings-care">
             <h2 id="settings-care">"Back care"</h2>
             <SafetyNote/>
-            <label class="switch">
-                <span>"Ask about pain before and after walks"</span>
-                <input
-                    type="checkbox"
-                    data-setting="pain-checkins"
-                    prop:checked=move || checkins.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.update_store(|s| s.settings.pain_checkins = on);
-                    }
-                />
-            </label>
-            <label class="switch">
-                <span>"Show walking tips"</span>
-                <input
-                    type="checkbox"
-                    data-setting="tips"
-                    prop:checked=move || tips.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.update_store(|s| s.settings.tips = on);
-                    }
-                />
-            </label>
+            <SettingSwitch
+                label="Ask about pain before and after walks"
+                key="pain-checkins"
+                checked=checkins
+                on_toggle=move |on| state.update_store(|s| s.settings.pain_checkins = on)
+            />
+            <SettingSwitch
+                label="Show walking tips"
+                key="tips"
+                checked=tips
+                on_toggle=move |on| state.update_store(|s| s.settings.tips = on)
+            />
             <h3 class="care-sub">"Bad days"</h3>
             <FlareToggle/>
             <h3 class="care-sub">"Starting point"</h3>
-            <label class="field" for="baseline-min">
-                "Comfortable minutes of walking a week (optional)"
-                <input
-                    id="baseline-min"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    prop:value=move || baseline.get()
-                    on:input=move |ev| baseline.set(event_target_value(&ev))
-                    on:change=save_baseline
-                />
-            </label>
+            <NumberField label="Comfortable minutes of walking a week (optional)" id="baseline-min" value=baseline on_change=save_baseline/>
             <p class="small" class:error=move || baseline_msg.with(|m| m.as_ref().is_some_and(|m| !m.0)) aria-live="polite">
                 {move || baseline_msg.get().map(|m| m.1).unwrap_or_else(|| "Leave empty and your first week of walks sets it.".to_string())}
             </p>

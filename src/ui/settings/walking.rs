@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::settings::{HEIGHT_RANGE_CM, STEP_LENGTH_RANGE_CM};
+use crate::ui::fields::NumberField;
 use crate::ui::state::app_state;
 
 /// An entered number of centimetres outside the plausible range.
@@ -65,14 +66,14 @@ pub fn WalkingSettings() -> impl IntoView {
             format!("Loopwalk uses a step of {cm} cm ({from}) to estimate distances.")
         })
     });
-    let save_height = move |_| match parse_cm(&height.get_untracked(), &HEIGHT_RANGE_CM) {
+    let save_height = move |()| match parse_cm(&height.get_untracked(), &HEIGHT_RANGE_CM) {
         Ok(v) => {
             height_err.set(false);
             state.update_store(|s| s.settings.height_cm = v);
         }
         Err(OutOfRange) => height_err.set(true),
     };
-    let save_step = move |_| match parse_cm(&step.get_untracked(), &STEP_LENGTH_RANGE_CM) {
+    let save_step = move |()| match parse_cm(&step.get_untracked(), &STEP_LENGTH_RANGE_CM) {
         Ok(v) => {
             step_err.set(false);
             state.update_store(|s| s.settings.step_length_cm = v);
@@ -82,35 +83,13 @@ pub fn WalkingSettings() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-walking">
             <h2 id="settings-walking">"Walking"</h2>
-            <label class="field" for="height-cm">
-                "Your height in cm (optional)"
-                <input
-                    id="height-cm"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    prop:value=move || height.get()
-                    on:input=move |ev| height.set(event_target_value(&ev))
-                    on:change=save_height
-                />
-            </label>
+            <NumberField label="Your height in cm (optional)" id="height-cm" value=height on_change=save_height/>
             <Show when=move || height_err.get()>
                 <p class="error small" role="alert">
                     {format!("Please enter a height between {} and {} cm, or leave it empty.", HEIGHT_RANGE_CM.start(), HEIGHT_RANGE_CM.end())}
                 </p>
             </Show>
-            <label class="field" for="step-cm">
-                "Your step length in cm (optional, wins over height)"
-                <input
-                    id="step-cm"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    prop:value=move || step.get()
-                    on:input=move |ev| step.set(event_target_value(&ev))
-                    on:change=save_step
-                />
-            </label>
+            <NumberField label="Your step length in cm (optional, wins over height)" id="step-cm" value=step on_change=save_step/>
             <Show when=move || step_err.get()>
                 <p class="error small" role="alert">
                     {format!("Please enter a step length between {} and {} cm, or leave it empty.", STEP_LENGTH_RANGE_CM.start(), STEP_LENGTH_RANGE_CM.end())}
