@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::figure::ChartFigure;
 use super::scale::{nice_max, px, short_number, Frame};
 
 /// One bar.
@@ -71,8 +72,6 @@ pub fn BarChart(
         .filter(|v| v.is_finite())
         .fold(0.0_f64, f64::max);
     let max = nice_max(top_value);
-    let title_id = format!("{id}-title");
-    let summary_id = format!("{id}-summary");
 
     let grid = [0.0, max / 2.0, max]
         .into_iter()
@@ -165,37 +164,19 @@ pub fn BarChart(
         .collect_view();
 
     view! {
-        <figure class="svg-chart" id=id.clone()>
-            <h3 class="chart-title" id=title_id.clone()>{title.clone()}</h3>
-            <svg
-                class="chart-svg"
-                viewBox=f.view_box()
-                role="img"
-                aria-labelledby=title_id
-                aria-describedby=summary_id.clone()
-                focusable="false"
-            >
-                <title>{title}</title>
-                {grid}
-                {rects}
-                {ref_lines}
-                <line class="sc-baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
-            </svg>
-            {legend}
-            <figcaption class="chart-summary" id=summary_id>{summary}</figcaption>
-            <details class="chart-data">
-                <summary>"Show the numbers"</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{label_header}</th>
-                            <th scope="col">{value_header}</th>
-                            {line_heads}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            title=title
+            summary=summary
+            plot=view! { {grid} {rects} {ref_lines} }.into_any()
+            legend=legend.into_any()
+            head=view! {
+                <th scope="col">{label_header}</th>
+                <th scope="col">{value_header}</th>
+                {line_heads}
+            }
+            .into_any()
+            rows=rows.into_any()
+        />
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::figure::ChartFigure;
 use super::scale::{px, short_number, Frame};
 
 /// Marker drawn at each point of a series, so series differ by shape as
@@ -64,8 +65,6 @@ pub fn LineChart(
 ) -> impl IntoView {
     let f = Frame::PHONE;
     let n = points.len();
-    let title_id = format!("{id}-title");
-    let summary_id = format!("{id}-summary");
 
     let grid = y_ticks
         .iter()
@@ -162,31 +161,14 @@ pub fn LineChart(
         .collect_view();
 
     view! {
-        <figure class="svg-chart" id=id.clone()>
-            <h3 class="chart-title" id=title_id.clone()>{title.clone()}</h3>
-            <svg
-                class="chart-svg"
-                viewBox=f.view_box()
-                role="img"
-                aria-labelledby=title_id
-                aria-describedby=summary_id.clone()
-                focusable="false"
-            >
-                <title>{title}</title>
-                {grid}
-                {lines}
-                {ticks}
-                <line class="sc-baseline" x1=px(f.left) x2=px(f.width - f.right) y1=px(f.top + f.plot_h()) y2=px(f.top + f.plot_h())/>
-            </svg>
-            <ul class="sc-legend">{legend}</ul>
-            <figcaption class="chart-summary" id=summary_id>{summary}</figcaption>
-            <details class="chart-data">
-                <summary>"Show the numbers"</summary>
-                <table>
-                    <thead><tr><th scope="col">{label_header}</th>{heads}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            title=title
+            summary=summary
+            plot=view! { {grid} {lines} {ticks} }.into_any()
+            legend=view! { <ul class="sc-legend">{legend}</ul> }.into_any()
+            head=view! { <th scope="col">{label_header}</th> {heads} }.into_any()
+            rows=rows.into_any()
+        />
     }
 }

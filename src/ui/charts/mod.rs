@@ -3,5 +3,6 @@
 //! come from CSS classes (`style/history.css`), so dark mode just works.
 
 pub mod bar_chart;
+pub mod figure;
 pub mod line_chart;
 pub mod scale;

@@ -1,0 +1,58 @@
+//! The frame every chart shares: heading, the SVG with its accessible name
+//! and description, legend, the summary as text, and the numbers as a table.
+
+use leptos::prelude::*;
+
+use super::scale::{px, Frame};
+
+/// A chart's figure around its drawing. `plot` is drawn inside the SVG
+/// (sized by [`Frame::PHONE`]) above a baseline; `head` and `rows` make the
+/// "Show the numbers" table.
+#[component]
+pub fn ChartFigure(
+    /// Prefix for element ids; unique on the page.
+    id: String,
+    /// Heading of the chart, also the SVG's accessible name.
+    title: String,
+    /// What the chart shows, in words (the SVG's description, shown below).
+    summary: String,
+    /// The marks: grid, bars or lines, ticks.
+    plot: AnyView,
+    /// The legend (may be empty).
+    legend: AnyView,
+    /// Heading cells of the table.
+    head: AnyView,
+    /// Body rows of the table.
+    rows: AnyView,
+) -> impl IntoView {
+    let f = Frame::PHONE;
+    let title_id = format!("{id}-title");
+    let summary_id = format!("{id}-summary");
+    let base_y = px(f.top + f.plot_h());
+    view! {
+        <figure class="svg-chart" id=id>
+            <h3 class="chart-title" id=title_id.clone()>{title.clone()}</h3>
+            <svg
+                class="chart-svg"
+                viewBox=f.view_box()
+                role="img"
+                aria-labelledby=title_id
+                aria-describedby=summary_id.clone()
+                focusable="false"
+            >
+                <title>{title}</title>
+                {plot}
+                <line class="sc-baseline" x1=px(f.left) x2=px(f.width - f.right) y1=base_y.clone() y2=base_y/>
+            </svg>
+            {legend}
+            <figcaption class="chart-summary" id=summary_id>{summary}</figcaption>
+            <details class="chart-data">
+                <summary>"Show the numbers"</summary>
+                <table>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
