@@ -3,6 +3,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::domain::history::Totals;
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::tip_card::TipCard;
@@ -24,16 +25,11 @@ pub fn WalkScreen() -> impl IntoView {
     let ctl = walk_ctl();
     let app = app_state();
     ctl.attach(app);
+    // Today's totals in the walker's calendar (shared with History).
     let today = move || {
         let date = Local::now().date_naive();
-        app.store.with(|s| {
-            s.walks
-                .iter()
-                .filter(|w| w.local_date() == date)
-                .fold((0u32, 0.0f64), |(st, a), w| {
-                    (st + w.steps.0, a + w.active_s)
-                })
-        })
+        app.store
+            .with(|s| Totals::of(s.walks.iter().filter(|w| w.local_date() == date)))
     };
     let has_loops = move || app.store.with(|s| s.loops.iter().any(|l| !l.archived));
     let checkins = move || app.store.with(|s| s.settings.pain_checkins);
@@ -79,8 +75,8 @@ pub fn WalkScreen() -> impl IntoView {
                 </p>
             </Show>
             <div class="stat-row" aria-label="Today">
-                <div class="stat"><span class="value">{move || today().0}</span><span class="label">"steps today"</span></div>
-                <div class="stat"><span class="value">{move || (today().1 / 60.0).round() as u32}</span><span class="label">"active min"</span></div>
+                <div class="stat"><span class="value">{move || today().steps}</span><span class="label">"steps today"</span></div>
+                <div class="stat"><span class="value">{move || today().active_min().round() as u32}</span><span class="label">"active min"</span></div>
             </div>
             <NextMilestoneCard/>
             <WeeklyTargetCard/>
