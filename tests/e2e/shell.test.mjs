@@ -22,6 +22,29 @@ test('the app mounts, every tab opens, and nothing else is fetched from another 
   }
 });
 
+test('a slow first load shows the Loopwalk splash, and the app replaces it once mounted', async () => {
+  const app = await launch();
+  try {
+    // Hold the wasm back, as a slow network would: the splash must be readable meanwhile.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await app.page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await app.page.goto(app.server.url);
+    const splash = app.page.locator('#splash');
+    await splash.waitFor({ state: 'visible' });
+    assert.match(await splash.innerText(), /Loopwalk[\s\S]*Getting your walk ready/);
+    assert.equal(await app.page.locator('nav.tabbar').count(), 0, 'the app is not there yet');
+    await screenshot(app.page, 'splash');
+    release();
+    await app.page.waitForSelector('nav.tabbar a[aria-current=page]', { timeout: 20000 });
+    assert.equal(await splash.count(), 0, 'the splash is gone once the app has mounted');
+    await app.page.getByRole('button', { name: /Start/ }).first().waitFor({ state: 'visible' });
+    assert.deepEqual(app.errors, [], 'console errors or CSP violations');
+  } finally {
+    await app.close();
+  }
+});
+
 test('Chromium reports the app installable and every manifest icon loads', async () => {
   const app = await launch();
   try {
