@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Duration, IsoWeek, NaiveDate, Utc};
 
 use super::record::{WalkId, WalkRecord};
+use crate::domain::sort::sort_by;
 
 /// Totals over a set of walks.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -89,7 +90,7 @@ pub fn by_day(walks: &[WalkRecord]) -> Vec<DayGroup> {
     days.into_iter()
         .rev()
         .map(|(date, mut walks)| {
-            walks.sort_by(newest_first);
+            sort_by(&mut walks, newest_first);
             let totals = Totals::of(&walks);
             DayGroup {
                 date,
@@ -230,7 +231,9 @@ pub fn pain_series(walks: &[WalkRecord]) -> Vec<PainPoint> {
             after: w.pain_after,
         })
         .collect();
-    out.sort_by(|a, b| (a.started_at, &a.walk).cmp(&(b.started_at, &b.walk)));
+    sort_by(&mut out, |a, b| {
+        (a.started_at, &a.walk).cmp(&(b.started_at, &b.walk))
+    });
     out
 }
 

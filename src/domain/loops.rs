@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
 use super::record::{LoopId, LoopLength, LoopRecord, Steps, WalkRecord};
+use crate::domain::sort::{sort_by, sort_f64};
 
 /// Step length used when the caller passes a step length that is not a
 /// positive, finite number of metres.
@@ -138,7 +139,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
-    v.sort_by(f64::total_cmp);
+    sort_f64(&mut v);
     let mid = v.len() / 2;
     Some(if v.len() % 2 == 1 {
         v[mid]
@@ -154,7 +155,9 @@ pub fn loop_stats(lp: &LoopRecord, walks: &[WalkRecord], step_len_m: f64) -> Loo
         .iter()
         .filter(|w| w.loop_id.as_ref() == Some(&lp.id))
         .collect();
-    mine.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+    sort_by(&mut mine, |a, b| {
+        a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id))
+    });
 
     let series: Vec<LoopPoint> = mine
         .iter()

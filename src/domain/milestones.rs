@@ -22,6 +22,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::loops;
 use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
+use crate::domain::sort::sort_by;
 
 /// A family of milestones with increasing tiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -665,7 +666,9 @@ pub fn compute(
     today: NaiveDate,
 ) -> MilestoneReport {
     let mut sorted: Vec<&WalkRecord> = walks.iter().filter(|w| counts(w)).collect();
-    sorted.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+    sort_by(&mut sorted, |a, b| {
+        a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id))
+    });
     let by_id: HashMap<&LoopId, &LoopRecord> = loops.iter().map(|l| (&l.id, l)).collect();
 
     let mut tally = Tally::default();

@@ -1,11 +1,13 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
+pub mod dates;
 pub mod history;
 pub mod loops;
 pub mod milestones;
 pub mod pacing;
 pub mod record;
 pub mod settings;
+pub mod sort;
 pub mod steps;
 pub mod store;
 pub mod walk;

@@ -40,6 +40,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::record::WalkRecord;
+use crate::domain::sort::sort_by;
 
 /// The long-term aim, minutes of walking a week (30 minutes, 5 days).
 pub const AIM_MIN: u32 = 150;
@@ -367,7 +368,9 @@ pub fn typical_min(walk: &WalkRecord, recent: &[WalkRecord]) -> Option<f64> {
     let mut before: Vec<&WalkRecord> = counted(recent)
         .filter(|w| w.id != walk.id && w.started_at < walk.started_at)
         .collect();
-    before.sort_by(|a, b| b.started_at.cmp(&a.started_at).then(b.id.cmp(&a.id)));
+    sort_by(&mut before, |a, b| {
+        b.started_at.cmp(&a.started_at).then(b.id.cmp(&a.id))
+    });
     before.truncate(TYPICAL_WINDOW);
     if before.len() < TYPICAL_MIN_WALKS {
         return None;

@@ -23,6 +23,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::record::{Span, StepSource, Steps, WalkId, WalkRecord};
+use crate::domain::sort::sort_by;
 
 /// A stretch with no steps at least this long (active seconds) is a rest.
 pub const REST_S: f64 = 15.0;
@@ -115,7 +116,7 @@ fn covered(iv: &mut [(f64, f64)], a: f64, b: f64) -> f64 {
     if b <= a {
         return 0.0;
     }
-    iv.sort_by(|x, y| x.0.total_cmp(&y.0));
+    sort_by(iv, |x, y| x.0.total_cmp(&y.0));
     let mut total = 0.0;
     let mut cur: Option<(f64, f64)> = None;
     for &(f, t) in iv.iter() {
@@ -389,7 +390,7 @@ impl WalkSession {
                 len_s: t - f,
             })
             .collect();
-        g.sort_by(|a, b| a.at_s.total_cmp(&b.at_s));
+        sort_by(&mut g, |a, b| a.at_s.total_cmp(&b.at_s));
         g
     }
 

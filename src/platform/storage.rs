@@ -20,6 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::sort::sort_by;
 use crate::domain::store::{load, try_to_json, LoadError, Store};
 
 /// localStorage key of the store.
@@ -183,7 +184,8 @@ pub fn backup_keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    keys.sort_by_key(|k| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0));
+    let stamp = |k: &String| k[BACKUP_PREFIX.len()..].parse::<u64>().unwrap_or(0);
+    sort_by(&mut keys, |a, b| stamp(a).cmp(&stamp(b)));
     keys
 }
 

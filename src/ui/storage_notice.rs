@@ -21,7 +21,7 @@ pub fn StorageNotice() -> impl IntoView {
         if let StoreStatus::Unreadable { raw, .. } = state.store_status.get_untracked() {
             let name = format!(
                 "loopwalk-unreadable-data-{}.txt",
-                today().format("%Y-%m-%d")
+                crate::domain::dates::iso_date(today())
             );
             set_export_error.set(download::download_text(&name, "text/plain", &raw).err());
         }

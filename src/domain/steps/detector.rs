@@ -3,6 +3,7 @@
 
 use super::filter::Biquad;
 use super::resample::{Feed, Uniform};
+use crate::domain::sort::sort_f64;
 
 // ---- signal stage ---------------------------------------------------------
 
@@ -148,7 +149,7 @@ impl Default for StepDetector {
 
 /// Median of a small array (sorts it in place).
 fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
+    sort_f64(v);
     let n = v.len();
     0.5 * (v[(n - 1) / 2] + v[n / 2])
 }
@@ -335,13 +336,13 @@ impl StepDetector {
                 *s = self.at(i).t - self.at(i + 2).t;
             }
             let mut sorted = strides;
-            sorted.sort_by(|a, b| a.total_cmp(b));
+            sort_f64(&mut sorted);
             let med = 0.5 * (sorted[(START_WINDOW - 3) / 2] + sorted[(START_WINDOW - 2) / 2]);
             let mut amps = [0.0; START_WINDOW];
             for (i, a) in amps.iter_mut().enumerate() {
                 *a = self.at(i).prominence;
             }
-            amps.sort_by(|a, b| a.total_cmp(b));
+            sort_f64(&mut amps);
             let amp = 0.5 * (amps[(START_WINDOW - 1) / 2] + amps[START_WINDOW / 2]);
             let mut sharp = [0.0; START_WINDOW];
             let mut min_cos: f64 = 1.0;
@@ -351,7 +352,7 @@ impl StepDetector {
                 *x = c.sharpness;
                 min_cos = min_cos.min(c.down[0] * d0[0] + c.down[1] * d0[1] + c.down[2] * d0[2]);
             }
-            sharp.sort_by(|a, b| a.total_cmp(b));
+            sort_f64(&mut sharp);
             let sharpness = 0.5 * (sharp[(START_WINDOW - 1) / 2] + sharp[START_WINDOW / 2]);
             if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
                 && amp >= START_MIN_AMP

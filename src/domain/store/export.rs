@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::{to_json, Store};
+use crate::domain::dates::{hh_mm, iso_date, utc_offset};
+use crate::domain::sort::sort_by;
 
 /// A backup file: `{"app":"loopwalk","kind":"backup","exported_at":…,
 /// "store":{…}}`. Loading it (or its inner store) gives back exactly `store`
@@ -19,12 +21,12 @@ pub fn backup_json(store: &Store, now: DateTime<Utc>) -> String {
 
 /// `loopwalk-backup-YYYY-MM-DD.json`.
 pub fn backup_file_name(date: NaiveDate) -> String {
-    format!("loopwalk-backup-{}.json", date.format("%Y-%m-%d"))
+    format!("loopwalk-backup-{}.json", iso_date(date))
 }
 
 /// `loopwalk-walks-YYYY-MM-DD.csv`.
 pub fn csv_file_name(date: NaiveDate) -> String {
-    format!("loopwalk-walks-{}.csv", date.format("%Y-%m-%d"))
+    format!("loopwalk-walks-{}.csv", iso_date(date))
 }
 
 /// Column headings of [`walks_csv`].
@@ -82,14 +84,16 @@ pub fn walks_csv(store: &Store) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     let mut walks: Vec<_> = store.walks.iter().collect();
-    walks.sort_by_key(|w| (w.started_at, &w.id));
+    sort_by(&mut walks, |a, b| {
+        (a.started_at, &a.id).cmp(&(b.started_at, &b.id))
+    });
     for w in walks {
         let local = w.local_start();
         let pain = |p: Option<u8>| p.map(|p| p.to_string()).unwrap_or_default();
         let cells = [
-            local.format("%Y-%m-%d").to_string(),
-            local.format("%H:%M").to_string(),
-            local.format("%:z").to_string(),
+            iso_date(local.date_naive()),
+            hh_mm(&local),
+            utc_offset(*local.offset()),
             minutes(w.duration_s),
             minutes(w.active_s),
             w.steps.0.to_string(),

@@ -31,6 +31,7 @@ use thiserror::Error;
 
 use super::record::{LoopId, LoopRecord, Steps, WalkId, WalkRecord};
 use super::settings::Settings;
+use crate::domain::sort::sort_by;
 
 /// The schema version [`to_json`] writes.
 pub const CURRENT_VERSION: u32 = 2;
@@ -198,7 +199,9 @@ pub fn merge(local: &Store, other: &Store) -> Store {
     let mut walks: Vec<WalkRecord> = walks.into_values().map(|(w, _)| w.clone()).collect();
     sort_walks(&mut walks);
     let mut loops: Vec<LoopRecord> = loops.into_values().cloned().collect();
-    loops.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    sort_by(&mut loops, |a, b| {
+        (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
+    });
 
     Store {
         version: CURRENT_VERSION,
@@ -211,7 +214,9 @@ pub fn merge(local: &Store, other: &Store) -> Store {
 }
 
 fn sort_walks(walks: &mut [WalkRecord]) {
-    walks.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+    sort_by(walks, |a, b| {
+        (a.started_at, &a.id).cmp(&(b.started_at, &b.id))
+    });
 }
 
 /// Changes the walker may make to a saved walk. `None` leaves a field as

@@ -103,12 +103,12 @@ pub fn minutes(n: u32) -> String {
 
 /// A day as "Tue 25 Nov".
 pub fn short_day(d: NaiveDate) -> String {
-    d.format("%a %-d %b").to_string()
+    crate::domain::dates::weekday_day_month(d)
 }
 
 /// A day as "25 Nov 2026".
 pub fn long_day(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::domain::dates::day_month_year(d)
 }
 
 #[cfg(test)]

@@ -68,10 +68,10 @@ pub fn PainChart(
         .collect_view();
     let first = weeks
         .first()
-        .map(|w| w.week_start.format("%-d %b").to_string());
+        .map(|w| crate::domain::dates::day_month(w.week_start));
     let last = weeks
         .last()
-        .map(|w| w.week_start.format("%-d %b").to_string());
+        .map(|w| crate::domain::dates::day_month(w.week_start));
     view! {
         <figure class="chart pain-chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>

@@ -69,10 +69,10 @@ pub fn PlanChart(
 
     let first = shown
         .first()
-        .map(|w| w.week_start.format("%-d %b").to_string());
+        .map(|w| crate::domain::dates::day_month(w.week_start));
     let last = shown
         .last()
-        .map(|w| w.week_start.format("%-d %b").to_string());
+        .map(|w| crate::domain::dates::day_month(w.week_start));
     let label = match shown.last() {
         Some(cur) => format!(
             "Your plan over {} weeks. This week's target is {} minutes; you have walked {}.",

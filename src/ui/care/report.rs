@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::history::week_start;
 use crate::domain::record::WalkRecord;
+use crate::domain::sort::sort_by;
 use crate::domain::store::Store;
 use crate::ui::care::pain_chart::{PainChart, PainWeek};
 use crate::ui::care::plan_chart::PlanChart;
@@ -64,9 +65,9 @@ pub fn pain_trend(weeks: &[PainWeek]) -> String {
         (Some(f), Some(l)) if scored.len() >= 2 => format!(
             "Average pain around walks was {:.1} out of 10 in the week of {} and {:.1} in the week of {}.",
             f.1,
-            f.0.format("%-d %b"),
+            crate::domain::dates::day_month(f.0),
             l.1,
-            l.0.format("%-d %b")
+            crate::domain::dates::day_month(l.0)
         ),
         (Some(f), _) => format!(
             "Average pain around walks: {:.1} out of 10 (one week with scores).",
@@ -93,7 +94,7 @@ fn summarise(store: &Store, weeks: u32, to: NaiveDate) -> Summary {
         .filter(|w| (from..=to).contains(&w.local_date()))
         .cloned()
         .collect();
-    walks.sort_by_key(|w| std::cmp::Reverse(w.started_at));
+    sort_by(&mut walks, |a, b| b.started_at.cmp(&a.started_at));
     Summary {
         from,
         to,
@@ -162,8 +163,8 @@ pub fn CareReport() -> impl IntoView {
                 view! {
                     <tr>
                         <td class="date">
-                            {w.local_start().format("%a %-d %b").to_string()}
-                            <span class="time">{w.local_start().format("%H:%M").to_string()}</span>
+                            {crate::domain::dates::weekday_day_month(w.local_start().date_naive())}
+                            <span class="time">{crate::domain::dates::hh_mm(&w.local_start())}</span>
                         </td>
                         <td class="num">{mins(w.active_s)}</td>
                         <td class="num">{w.steps.0}</td>

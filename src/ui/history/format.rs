@@ -118,23 +118,12 @@ pub fn walks_text(n: u64) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /// "16 Nov".
-pub fn short_date(d: NaiveDate) -> String {
-    format!("{} {}", d.day(), MONTHS[d.month0() as usize])
-}
+pub use crate::domain::dates::day_month as short_date;
 
 /// "Mon 16 Nov", with the year when it is not `today`'s year.
 pub fn day_label(d: NaiveDate, today: NaiveDate) -> String {
-    let base = format!(
-        "{} {}",
-        DAYS[d.weekday().num_days_from_monday() as usize],
-        short_date(d)
-    );
+    let base = crate::domain::dates::weekday_day_month(d);
     if d.year() == today.year() {
         base
     } else {

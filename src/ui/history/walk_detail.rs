@@ -72,7 +72,7 @@ pub fn WalkDetail(
         let title = format!(
             "{} at {}",
             day_label(w.local_date(), today),
-            w.local_start().format("%H:%M")
+            crate::domain::dates::hh_mm(&w.local_start())
         );
         let source = match w.source {
             StepSource::Sensor => "By the phone",

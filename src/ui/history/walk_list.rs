@@ -22,7 +22,7 @@ pub fn WalkList(
         .into_iter()
         .map(|week| {
             let heading = week_heading(week.week_start, today);
-            let heading_id = format!("week-{}", week.week_start.format("%Y-%m-%d"));
+            let heading_id = format!("week-{}", crate::domain::dates::iso_date(week.week_start));
             let labelled_by = heading_id.clone();
             let totals = view! {
                 <span class="nw">{steps_text(week.totals.steps)}</span>" · "

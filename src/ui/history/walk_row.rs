@@ -16,7 +16,7 @@ pub fn WalkRow(
     loop_name: Option<String>,
 ) -> impl IntoView {
     let href = HistoryRoute::Walk(walk.id.clone()).hash();
-    let start = walk.local_start().format("%H:%M").to_string();
+    let start = crate::domain::dates::hh_mm(&walk.local_start());
     let steps = steps_text(u64::from(walk.steps.0));
     let active = format!("{} active", duration_text(walk.active_s));
     let place = loop_name.unwrap_or_else(|| "No loop".into());

@@ -34,7 +34,7 @@ fn last_export() -> Option<String> {
 /// keeps showing, which is the safe side).
 fn record_export(date: chrono::NaiveDate) -> bool {
     local_storage().is_some_and(|s| {
-        s.set_item(LAST_EXPORT_KEY, &date.format("%Y-%m-%d").to_string())
+        s.set_item(LAST_EXPORT_KEY, &crate::domain::dates::iso_date(date))
             .is_ok()
     })
 }

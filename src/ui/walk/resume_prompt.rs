@@ -18,14 +18,12 @@ pub fn ResumePrompt(
     let steps = checkpoint.session.steps().0;
     let manual = checkpoint.session.source == StepSource::Manual;
     let active = clock(checkpoint.session.active_s());
-    let started = checkpoint
-        .started_at
-        .with_timezone(
+    let started = crate::domain::dates::hh_mm(
+        &checkpoint.started_at.with_timezone(
             &chrono::FixedOffset::east_opt(checkpoint.utc_offset_min * 60)
                 .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset")),
-        )
-        .format("%H:%M")
-        .to_string();
+        ),
+    );
     let (c1, c2) = (checkpoint.clone(), checkpoint);
     let confirm = RwSignal::new(false);
     view! {
