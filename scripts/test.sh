@@ -15,7 +15,7 @@ for layer in "${layers[@]}"; do
       say "lint: cargo fmt --check, clippy (native and wasm32) with -D warnings"
       cargo fmt --all -- --check
       cargo clippy --all-targets -- -D warnings
-      cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+      cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
       ;;
     native)
       say "native: cargo test (domain logic, step detector on real recordings)"
@@ -25,7 +25,7 @@ for layer in "${layers[@]}"; do
       say "browser: wasm-bindgen-test in headless Chromium (adapters and components)"
       CHROMEDRIVER=/usr/bin/chromedriver \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-        cargo test --target wasm32-unknown-unknown --test browser --test browser_care --test browser_history --test browser_walk
+        cargo test --target wasm32-unknown-unknown --lib --test browser --test browser_care --test browser_history --test browser_walk
       ;;
     e2e)
       say "e2e: release build, then Playwright + Chromium at 390x844"

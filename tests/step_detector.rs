@@ -1,6 +1,8 @@
 //! Step-detector regression tests: real recordings (in-repo sample always,
 //! the full shared set when `../shared/stepdata` exists) and synthetic
 //! robustness cases.
+// Native only: reads files and uses native-only dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
 //! Property tests for the persisted store: loading and importing never
 //! panic, backups round-trip, merge is idempotent and commutative.
+// Native only: reads files and uses native-only dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

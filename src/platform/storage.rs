@@ -269,6 +269,8 @@ fn persist_call(method: &'static str) -> impl Future<Output = Option<bool>> {
 mod tests {
     use super::*;
     use crate::domain::store::to_json;
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
