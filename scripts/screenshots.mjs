@@ -47,6 +47,13 @@ mkdirSync(OUT, { recursive: true });
 for (const scheme of ['light', 'dark']) {
   const app = await launch({ colorScheme: scheme });
   try {
+    // The splash a slow first visit shows while the wasm downloads (held back here).
+    await app.page.route('**/*.wasm', () => {});
+    await app.page.goto(app.server.url);
+    await app.page.locator('#splash').waitFor({ state: 'visible' });
+    await app.page.screenshot({ path: join(OUT, `splash-${scheme}.png`) });
+    console.log(`docs/screenshots/splash-${scheme}.png`);
+    await app.page.unroute('**/*.wasm');
     await openApp(app.page, app.server.url);
     await app.page.evaluate((s) => localStorage.setItem('loopwalk.v2', s), JSON.stringify(demoStore()));
     for (const [name, hash] of [['walk', '#/walk'], ['history', '#/history'], ['trends', '#/history/trends'], ['milestones', '#/milestones'], ['settings', '#/settings']]) {
