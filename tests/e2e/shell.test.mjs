@@ -35,6 +35,10 @@ test('a slow first load shows the Loopwalk splash, and the app replaces it once 
     assert.match(await splash.innerText(), /Loopwalk[\s\S]*Getting your walk ready/);
     assert.equal(await app.page.locator('nav.tabbar').count(), 0, 'the app is not there yet');
     await screenshot(app.page, 'splash');
+    const slow = app.page.locator('.splash-slow');
+    assert.equal(await slow.isVisible(), false, 'no "still loading" note at first');
+    await slow.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await slow.innerText(), /Still loading\? Check your connection/);
     release();
     await app.page.waitForSelector('nav.tabbar a[aria-current=page]', { timeout: 20000 });
     assert.equal(await splash.count(), 0, 'the splash is gone once the app has mounted');
