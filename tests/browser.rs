@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
@@ -108,4 +111,26 @@ async fn update_banner_stays_hidden_during_a_walk() {
     assert!(banner.text_content().unwrap().contains("New version ready"));
     drop(handle);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_once_after_the_splash_frame_and_the_splash_goes() {
+    use loopwalk::platform::splash;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    el.set_id("splash");
+    doc.body().unwrap().append_child(&el).unwrap();
+    let mounts = Rc::new(Cell::new(0));
+    let m = mounts.clone();
+    splash::after_first_paint(move || {
+        m.set(m.get() + 1);
+        splash::dismiss();
+    });
+    assert_eq!(mounts.get(), 0, "not before the frame");
+    // Past both the frame and the fallback timer: mounted exactly once.
+    sleep(400).await;
+    assert_eq!(mounts.get(), 1);
+    assert!(doc.get_element_by_id("splash").is_none());
 }

@@ -18,6 +18,9 @@ use loopwalk::ui::charts::line_chart::{LineChart, Marker, Point, Series};
 use loopwalk::ui::route::Tab;
 use loopwalk::ui::state::{AppState, StoreStatus};
 
+mod support;
+use support::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
@@ -43,16 +46,6 @@ fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
 
 fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
     host.query_selector_all(selector).unwrap().length()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn walk(id: &str, at: &str, steps: u32) -> WalkRecord {
