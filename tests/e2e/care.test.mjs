@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openApp, axeViolations, screenshot, SHOTS } from './harness.mjs';
+import { launch, openApp, openTab, axeViolations, screenshot, SHOTS } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
 const DAY = 86400000;
@@ -218,11 +218,18 @@ test('"When to get help urgently" is reachable from Settings and lists the red f
     for (const re of [/999/, /A&E/, /111/, /genitals/, /bladder or bowels/, /both legs/, /unsteady/, /high temperature/, /cancer/, /can't sleep/, /local emergency number/]) {
       assert.match(text, re);
     }
+    // One tap calls: 999 for the first list, 111 for the second.
+    assert.equal(await page.getByRole('link', { name: 'Call 999' }).getAttribute('href'), 'tel:999');
+    assert.equal(await page.getByRole('link', { name: 'Call 111' }).getAttribute('href'), 'tel:111');
     assert.equal(await page.locator('#settings-walking').isVisible(), false, 'other sections hidden');
     assert.equal(await page.locator('h1').innerText(), 'Settings');
     await screenshot(page, 'care-urgent-light');
     await page.locator('.back-link').click();
     await page.waitForSelector('#settings-walking');
+    // Also one tap away on the Walk screen.
+    await openTab(page, 'Walk');
+    await page.locator('.walk-help a', { hasText: 'When to get help urgently' }).click();
+    await page.waitForSelector('.urgent');
   } finally {
     await app.close();
   }

@@ -23,6 +23,9 @@ pub fn UrgentHelp(
                 "Most back pain and sciatica gets better with time and gentle movement. "
                 "A few signs need a doctor quickly. Please don't wait and see if you notice any of these."
             </p>
+            <p class="small" id="urgent-abroad">
+                "The numbers below are for the UK. Elsewhere, call your local emergency number (for example 112 in Europe, 911 in the US and Canada, 000 in Australia) for the first list, and see a doctor the same day for the second."
+            </p>
 
             <section class="card urgent-now" aria-labelledby="urgent-999">
                 <h3 id="urgent-999">"Call 999 or go to A&E now if you have back pain or sciatica and:"</h3>
@@ -34,6 +37,7 @@ pub fn UrgentHelp(
                     <li>"numbness or weakness in your legs that is getting worse"</li>
                     <li>"you feel unsteady on your feet, or your legs give way"</li>
                 </ul>
+                <a class="btn danger block call" href="tel:999">"Call 999"</a>
                 <p class="small">
                     "These can be signs of a rare but serious problem where the nerves at the bottom of the spine are squeezed (cauda equina syndrome). It needs treatment in hospital quickly."
                 </p>
@@ -49,13 +53,7 @@ pub fn UrgentHelp(
                     <li>"the pain is so bad that you can't sleep, or it is getting worse and worse"</li>
                     <li>"chest pain as well (if chest pain is sudden or severe, call 999)"</li>
                 </ul>
-            </section>
-
-            <section class="card soft" aria-labelledby="urgent-abroad">
-                <h3 id="urgent-abroad">"Not in the UK?"</h3>
-                <p>
-                    "Call your local emergency number (for example 112 in Europe, 911 in the US and Canada, 000 in Australia) for the first list, and see a doctor the same day for the second."
-                </p>
+                <a class="btn outline block call" href="tel:111">"Call 111"</a>
             </section>
 
             <p class="muted small">

@@ -8,6 +8,7 @@ use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::tip_card::TipCard;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
+use crate::ui::care::URGENT_HASH;
 use crate::ui::loops::loop_picker::LoopPicker;
 use crate::ui::milestones::celebration::Celebration;
 use crate::ui::milestones::next_card::NextMilestoneCard;
@@ -81,6 +82,7 @@ pub fn WalkScreen() -> impl IntoView {
             <NextMilestoneCard/>
             <WeeklyTargetCard/>
             <TipCard/>
+            <p class="walk-help"><a class="urgent-link" href=URGENT_HASH>"When to get help urgently"</a></p>
         }
         .into_any(),
         Stage::Problem(e) => view! { <MotionProblem error=e/> }.into_any(),
