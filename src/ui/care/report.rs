@@ -170,7 +170,7 @@ pub fn CareReport() -> impl IntoView {
                         <td class="num">{w.steps.0}</td>
                         <td class="num">{mins(w.longest_nonstop_s)}</td>
                         <td class="num">{pain}</td>
-                        <td>{loop_name}</td>
+                        <td class="loop">{loop_name}</td>
                     </tr>
                 }
             })
