@@ -43,7 +43,7 @@ pub fn LoopsSummary() -> impl IntoView {
                                 <p class="row loop-line" data-loop=id>
                                     <span class="pick-name">{name}</span>
                                     <span class="small muted">
-                                        {format!("{whole} of {walked} all the way round, {non_stop} without stopping")}
+                                        {format!("{walked} {}: {whole} all the way round, {non_stop} of those without stopping", if walked == 1 { "walk" } else { "walks" })}
                                     </span>
                                 </p>
                             }

@@ -89,7 +89,7 @@ pub fn WalkingSettings() -> impl IntoView {
                     {format!("Please enter a height between {} and {} cm, or leave it empty.", HEIGHT_RANGE_CM.start(), HEIGHT_RANGE_CM.end())}
                 </p>
             </Show>
-            <NumberField label="Your step length in cm (optional, wins over height)" id="step-cm" value=step on_change=save_step/>
+            <NumberField label="Your step length in cm (optional; used instead of height)" id="step-cm" value=step on_change=save_step/>
             <Show when=move || step_err.get()>
                 <p class="error small" role="alert">
                     {format!("Please enter a step length between {} and {} cm, or leave it empty.", STEP_LENGTH_RANGE_CM.start(), STEP_LENGTH_RANGE_CM.end())}
