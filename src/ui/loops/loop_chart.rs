@@ -54,10 +54,18 @@ pub fn LoopChart(
         completed
     );
     view! {
-        <svg class="loop-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-            <line class="axis" x1=PAD y1=base x2=W - PAD y2=base/>
-            <line class="target-line" x1=PAD y1=line_y.clone() x2=W - PAD y2=line_y/>
-            {bars}
-        </svg>
+        <figure class="chart loop-figure">
+            <svg class="loop-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
+                <line class="axis" x1=PAD y1=base x2=W - PAD y2=base/>
+                <line class="target-line" x1=PAD y1=line_y.clone() x2=W - PAD y2=line_y/>
+                {bars}
+            </svg>
+            <figcaption class="legend small">
+                <span class="legend-item"><span class="key key-met" aria-hidden="true"></span>" all the way round"</span>
+                <span class="legend-item"><span class="key key-done" aria-hidden="true"></span>" part of the way"</span>
+                <span class="legend-item"><span class="key key-nonstop" aria-hidden="true"></span>" without stopping"</span>
+                <span class="legend-item"><span class="key key-target" aria-hidden="true"></span>" one whole loop"</span>
+            </figcaption>
+        </figure>
     }
 }
