@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::care::{end_flare, short_day, start_flare, today, FLARE_DAYS};
+use crate::domain::dates::weekday_day_month;
+use crate::ui::care::{end_flare, start_flare, today, FLARE_DAYS};
 use crate::ui::state::app_state;
 
 /// One tap starts a flare-up (targets lowered for a few days, streak and
@@ -24,7 +25,7 @@ pub fn FlareToggle() -> impl IntoView {
             {move || match until.get() {
                 Some(u) => view! {
                     <p class="flare-on">
-                        <strong>"Taking it easy until " {short_day(u)} "."</strong>
+                        <strong>"Taking it easy until " {weekday_day_month(u)} "."</strong>
                         " Your target is lowered and streaks are paused. Rest is part of recovery."
                     </p>
                     <button

@@ -101,16 +101,6 @@ pub fn minutes(n: u32) -> String {
     }
 }
 
-/// A day as "Tue 25 Nov".
-pub fn short_day(d: NaiveDate) -> String {
-    crate::domain::dates::weekday_day_month(d)
-}
-
-/// A day as "25 Nov 2026".
-pub fn long_day(d: NaiveDate) -> String {
-    crate::domain::dates::day_month_year(d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

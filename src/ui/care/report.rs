@@ -4,13 +4,14 @@
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
+use crate::domain::dates::day_month_year;
 use crate::domain::history::week_start;
 use crate::domain::record::WalkRecord;
 use crate::domain::sort::sort_by;
 use crate::domain::store::Store;
 use crate::ui::care::pain_chart::{PainChart, PainWeek};
 use crate::ui::care::plan_chart::PlanChart;
-use crate::ui::care::{long_day, plan_for, today};
+use crate::ui::care::{plan_for, today};
 use crate::ui::loops::thousands;
 use crate::ui::state::app_state;
 
@@ -178,7 +179,7 @@ pub fn CareReport() -> impl IntoView {
         let empty = s.walks.is_empty();
         view! {
             <p class="report-period">
-                {format!("{} to {} ({n} weeks). Prepared {}.", long_day(s.from), long_day(s.to), long_day(day))}
+                {format!("{} to {} ({n} weeks). Prepared {}.", day_month_year(s.from), day_month_year(s.to), day_month_year(day))}
             </p>
             <section class="report-section" aria-labelledby="report-totals">
                 <h3 id="report-totals">"In short"</h3>

@@ -23,7 +23,7 @@ pub fn UrgentHelp(
                 "Most back pain and sciatica gets better with time and gentle movement. "
                 "A few signs need a doctor quickly. Please don't wait and see if you notice any of these."
             </p>
-            <p class="small" id="urgent-abroad">
+            <p class="small">
                 "The numbers below are for the UK. Elsewhere, call your local emergency number (for example 112 in Europe, 911 in the US and Canada, 000 in Australia) for the first list, and see a doctor the same day for the second."
             </p>
 

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::dates::{day_month, weekday_day_month};
+
 use crate::domain::record::Span;
 
 /// A count with thousands separators: 12345 -> "12,345".
@@ -118,12 +120,9 @@ pub fn walks_text(n: u64) -> String {
     }
 }
 
-/// "16 Nov".
-pub use crate::domain::dates::day_month as short_date;
-
 /// "Mon 16 Nov", with the year when it is not `today`'s year.
 pub fn day_label(d: NaiveDate, today: NaiveDate) -> String {
-    let base = crate::domain::dates::weekday_day_month(d);
+    let base = weekday_day_month(d);
     if d.year() == today.year() {
         base
     } else {
@@ -148,9 +147,9 @@ pub fn week_heading(week_start: NaiveDate, today: NaiveDate) -> String {
         0 => "This week".into(),
         7 => "Last week".into(),
         _ if week_start.year() != today.year() => {
-            format!("Week of {} {}", short_date(week_start), week_start.year())
+            format!("Week of {} {}", day_month(week_start), week_start.year())
         }
-        _ => format!("Week of {}", short_date(week_start)),
+        _ => format!("Week of {}", day_month(week_start)),
     }
 }
 

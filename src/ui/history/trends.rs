@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::format::{day_label, minutes_text, short_date, steps_text, thousands};
+use super::format::{day_label, minutes_text, steps_text, thousands};
+use crate::domain::dates::day_month;
 use crate::domain::history::{active_minutes_per_week, pain_series, steps_last_30_days};
 use crate::domain::pacing::AIM_MIN;
 use crate::domain::store::Store;
@@ -31,7 +32,7 @@ fn steps_chart(store: &Store, today: NaiveDate) -> impl IntoView {
         .enumerate()
         .map(|(i, d)| Bar {
             label: day_label(d.date, today),
-            tick: (last - i).is_multiple_of(7).then(|| short_date(d.date)),
+            tick: (last - i).is_multiple_of(7).then(|| day_month(d.date)),
             value: d.steps as f64,
             current: d.date == today,
         })
@@ -77,10 +78,10 @@ fn minutes_chart(store: &Store, today: NaiveDate) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, w)| Bar {
-            label: format!("Week of {}", short_date(w.week_start)),
+            label: format!("Week of {}", day_month(w.week_start)),
             tick: (last - i)
                 .is_multiple_of(2)
-                .then(|| short_date(w.week_start)),
+                .then(|| day_month(w.week_start)),
             value: w.active_min.round(),
             current: i == last,
         })
@@ -146,7 +147,7 @@ fn pain_chart(store: &Store, today: NaiveDate) -> AnyView {
         .map(|(i, p)| Point {
             label: day_label(p.date, today),
             tick: (i == 0 || i == last || (recent.len() > 6 && i == last / 2))
-                .then(|| short_date(p.date)),
+                .then(|| day_month(p.date)),
         })
         .collect();
     let avg = |f: fn(&crate::domain::history::PainPoint) -> Option<u8>| {

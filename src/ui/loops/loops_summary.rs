@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::loops::{active, loop_stats};
+use crate::ui::history::format::walks_text;
 use crate::ui::loops::LOOPS_HASH;
 use crate::ui::state::app_state;
 
@@ -43,7 +44,7 @@ pub fn LoopsSummary() -> impl IntoView {
                                 <p class="row loop-line" data-loop=id>
                                     <span class="pick-name">{name}</span>
                                     <span class="small muted">
-                                        {format!("{walked} {}: {whole} all the way round, {non_stop} of those without stopping", if walked == 1 { "walk" } else { "walks" })}
+                                        {format!("{}: {whole} all the way round, {non_stop} of those without stopping", walks_text(u64::from(walked)))}
                                     </span>
                                 </p>
                             }

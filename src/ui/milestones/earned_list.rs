@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::dates::day_month_year;
 use crate::domain::milestones::Earned;
-use crate::ui::care::long_day;
 use crate::ui::milestones::badge_art::BadgeArt;
 
 /// The earned badges, newest first, each with its date; the newest one
@@ -20,7 +20,7 @@ pub fn EarnedList(
                 each=move || earned.get().into_iter().rev()
                 key=|e| e.id
                 children=move |e| {
-                    let date = long_day(e.date);
+                    let date = day_month_year(e.date);
                     let iso = e.date.to_string();
                     view! {
                         <li class="earned-item card" data-milestone=e.id>
