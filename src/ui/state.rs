@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::store::{merge, Store};
+use crate::domain::record::WalkRecord;
+use crate::domain::store::{merge, Invalid, Store};
 use crate::platform::storage::{self, LoadOutcome, StorageError};
 use crate::ui::route::Tab;
 
@@ -24,6 +25,24 @@ pub enum StoreStatus {
     Unavailable,
     /// The last save failed; everything is still in memory.
     SaveFailed(StorageError),
+}
+
+/// What became of a walk handed to [`AppState::save_walk`].
+///
+/// The walk recorder clears a walk's checkpoint (its durable copy while it
+/// runs) only for `Saved` and `Pending`: in both the walk is on the phone,
+/// written and read back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// In the stored history, written and read back.
+    Saved,
+    /// The history could not be written (`StorageError` says why); the walk
+    /// is kept in the pending list on the phone, retried on every later save
+    /// and at start-up, and included in every export.
+    Pending(StorageError),
+    /// Nothing could be written: the walk is only in memory. Keep the
+    /// checkpoint and tell the walker.
+    MemoryOnly(StorageError),
 }
 
 /// App-wide UI state (signals only; cheap to copy).
@@ -96,6 +115,22 @@ impl AppState {
         });
         self.save();
         out.expect("the update closure always runs")
+    }
+
+    /// Add a finished walk to the history and make it durable.
+    ///
+    /// `Err`: the record itself is invalid and was not added. Otherwise the
+    /// outcome says where the walk is kept (see [`SaveOutcome`]).
+    pub fn save_walk(&self, record: WalkRecord) -> Result<SaveOutcome, Invalid> {
+        self.update_store(|s| s.add_walk(record))?;
+        Ok(match self.store_status.get_untracked() {
+            StoreStatus::Ok => SaveOutcome::Saved,
+            StoreStatus::SaveFailed(e) => SaveOutcome::MemoryOnly(e),
+            StoreStatus::Unavailable => SaveOutcome::MemoryOnly(StorageError::Unavailable),
+            StoreStatus::Unreadable { .. } => {
+                SaveOutcome::MemoryOnly(StorageError::UnreadableDataProtected)
+            }
+        })
     }
 
     /// Save the in-memory store, recording the outcome in `store_status`.
