@@ -82,33 +82,60 @@ async fn changing_the_url_fragment_switches_the_screen_and_title() {
 }
 
 #[wasm_bindgen_test]
-async fn update_banner_stays_hidden_during_a_walk() {
+async fn update_banner_stays_hidden_during_a_walk_and_shows_again_after_it() {
+    use loopwalk::domain::record::WalkId;
+    use loopwalk::domain::recorder::{Input, SensorAccess};
     use loopwalk::ui::state::AppState;
     use loopwalk::ui::update_banner::UpdateBanner;
+    use loopwalk::ui::walk::controller::WalkCtl;
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
     let state = AppState::new(loopwalk::ui::route::Tab::Walk);
+    let ctl = std::rc::Rc::new(std::cell::Cell::new(None::<WalkCtl>));
+    let c = ctl.clone();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
-        view! { <UpdateBanner/> }
+        let walk = WalkCtl::new(state);
+        c.set(Some(walk));
+        view! { <UpdateBanner walk_running=walk.running/> }
     });
+    let ctl = ctl.get().unwrap();
+    let banner = || host.query_selector(".banner").unwrap();
     leptos::task::tick().await;
-    assert!(host.query_selector(".banner").unwrap().is_none());
-    state.walk_active.set(true);
     state.update_ready.set(true);
     leptos::task::tick().await;
-    assert!(
-        host.query_selector(".banner").unwrap().is_none(),
-        "no reload offer mid-walk"
-    );
-    state.walk_active.set(false);
+    assert!(banner().is_some(), "offered when no walk runs");
+    // A manual walk: no reload offer from Start to Save or Discard.
+    ctl.start_manual();
     leptos::task::tick().await;
-    let banner = host
-        .query_selector(".banner")
+    assert!(banner().is_none(), "no reload offer mid-walk");
+    ctl.at_now(|now| Input::Stop { now });
+    leptos::task::tick().await;
+    assert!(banner().is_none(), "nor on the summary of an unsaved walk");
+    ctl.feed(Input::Discard);
+    leptos::task::tick().await;
+    assert!(banner()
+        .expect("offer shown after the walk")
+        .text_content()
         .unwrap()
-        .expect("offer shown after the walk");
-    assert!(banner.text_content().unwrap().contains("New version ready"));
+        .contains("New version ready"));
+    // Waiting for a permission answer, then refused: a problem, not a walk.
+    ctl.feed(Input::Start {
+        now: 0.0,
+        wall_ms: 1.0e12,
+        utc_offset_min: 0,
+        id: WalkId("w".into()),
+        sensor: SensorAccess::Asking,
+    });
+    leptos::task::tick().await;
+    assert!(banner().is_none());
+    ctl.feed(Input::Permission { granted: false });
+    leptos::task::tick().await;
+    assert!(
+        banner().is_some(),
+        "shown again once counting proved impossible"
+    );
     drop(handle);
     host.remove();
 }

@@ -2,32 +2,17 @@
 //! visibility, wake lock). Run by `scripts/test.sh browser`.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use loopwalk::domain::record::{StepSource, WalkId};
-use loopwalk::domain::steps::StepDetector;
+use loopwalk::domain::recorder::{CheckpointProblem, CheckpointSlot};
 use loopwalk::domain::walk::{Action, Checkpoint, WalkSession};
 use loopwalk::platform::{checkpoint, motion, visibility, wake_lock};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[derive(Default)]
-struct Recorder {
-    steps: RefCell<Vec<f64>>,
-    gaps: RefCell<Vec<(f64, f64)>>,
-}
-
-impl motion::MotionSink for Recorder {
-    fn step(&self, t: f64) {
-        self.steps.borrow_mut().push(t);
-    }
-    fn gap(&self, from: f64, to: f64) {
-        self.gaps.borrow_mut().push((from, to));
-    }
-}
 
 /// Dispatch `new DeviceMotionEvent('devicemotion', {...})` on window.
 fn dispatch(axes: Option<(f64, f64, f64)>) {
@@ -51,78 +36,192 @@ fn dispatch(axes: Option<(f64, f64, f64)>) {
     window.dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-fn motion_is_supported_on_a_secure_page() {
-    assert!(motion::is_secure_context());
-    assert_eq!(motion::is_supported(), Ok(()));
-    // Recent Chromium has the permission method too (it grants at once);
-    // where it is absent, none is needed.
-    let _ = motion::request_permission();
+async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
 #[wasm_bindgen_test]
-fn null_samples_are_skipped_and_real_ones_reach_the_detector() {
-    let detector = Rc::new(RefCell::new(StepDetector::new()));
-    let sink = Rc::new(Recorder::default());
-    let mut listener = motion::listen(detector.clone(), sink.clone()).unwrap();
+async fn motion_is_supported_on_a_secure_page_and_a_permission_answer_is_read() {
+    assert_eq!(motion::is_supported(), Ok(()));
+    // Chromium grants at once where it has the method; none is needed where not.
+    if let Some(p) = motion::request_permission() {
+        assert!(motion::permission_granted(p).await);
+    }
+    // An iOS-style refusal reads as not granted.
+    let denied = js_sys::Promise::resolve(&JsValue::from_str("denied"));
+    assert!(!motion::permission_granted(denied).await);
+    let failed = js_sys::Promise::reject(&JsValue::from_str("NotAllowedError"));
+    assert!(!motion::permission_granted(failed).await);
+}
+
+#[wasm_bindgen_test]
+fn null_samples_are_skipped_and_real_ones_are_delivered_with_their_time() {
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let g = got.clone();
+    let before = motion::now_s();
+    let mut listener = motion::listen(move |t, x, y, z| g.borrow_mut().push((t, x, y, z))).unwrap();
     dispatch(None);
-    assert_eq!(listener.samples(), 0, "null sample skipped");
+    assert!(got.borrow().is_empty(), "null sample skipped");
     for _ in 0..5 {
         dispatch(Some((0.1, 9.7, 0.4)));
     }
-    assert_eq!(listener.samples(), 5);
-    assert!(listener.last_sample_wall().is_some());
-    assert!(sink.gaps.borrow().is_empty());
+    assert_eq!(got.borrow().len(), 5);
+    let (t, x, y, z) = got.borrow()[0];
+    assert_eq!((x, y, z), (0.1, 9.7, 0.4));
+    assert!(
+        t >= before - 0.001 && t <= motion::now_s() + 0.001,
+        "event time on the monotonic clock: {t} vs {before}"
+    );
     listener.remove();
     dispatch(Some((0.1, 9.7, 0.4)));
-    assert_eq!(listener.samples(), 5, "removed listener hears nothing");
+    assert_eq!(got.borrow().len(), 5, "removed listener hears nothing");
 }
 
 #[wasm_bindgen_test]
 fn dropping_the_listener_removes_it() {
-    let detector = Rc::new(RefCell::new(StepDetector::new()));
-    let listener = motion::listen(detector, Rc::new(Recorder::default())).unwrap();
-    let probe = motion::listen(
-        Rc::new(RefCell::new(StepDetector::new())),
-        Rc::new(Recorder::default()),
-    )
-    .unwrap();
+    let first = Rc::new(Cell::new(0));
+    let probe = Rc::new(Cell::new(0));
+    let (f, p) = (first.clone(), probe.clone());
+    let listener = motion::listen(move |_, _, _, _| f.set(f.get() + 1)).unwrap();
+    let _probe = motion::listen(move |_, _, _, _| p.set(p.get() + 1)).unwrap();
     drop(listener);
     dispatch(Some((0.0, 0.0, 9.8)));
-    assert_eq!(probe.samples(), 1);
+    assert_eq!((first.get(), probe.get()), (0, 1));
 }
 
-#[wasm_bindgen_test]
-fn checkpoint_is_written_read_and_cleared() {
-    checkpoint::clear();
-    assert_eq!(checkpoint::load(), Ok(None));
+fn checkpoint_of(id: &str) -> Checkpoint {
     let mut s = WalkSession::new(StepSource::Sensor);
-    s.apply(Action::Start {
-        at: 1_767_258_000.0,
-    });
-    s.apply(Action::Step { t: 1_767_258_001.0 });
-    let cp = Checkpoint {
+    s.apply(Action::Start { at: 0.0 });
+    s.apply(Action::Step { t: 1.0 });
+    Checkpoint {
         version: Checkpoint::VERSION,
-        id: WalkId("w-browser".into()),
+        id: WalkId(id.into()),
         started_at: "2026-01-01T09:00:00Z".parse().unwrap(),
         utc_offset_min: 60,
         session: s,
-    };
-    checkpoint::save(&cp).unwrap();
-    assert_eq!(checkpoint::load(), Ok(Some(cp)));
-    checkpoint::clear();
-    assert_eq!(checkpoint::load(), Ok(None));
+    }
+}
+
+fn clear_all() {
+    let s = storage();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("loopwalk.current") || k.starts_with(checkpoint::BACKUP_PREFIX))
+        .collect();
+    for k in keys {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn other_tab(key: &str, heartbeat_ms: f64, cp: &Checkpoint) {
+    let text = serde_json::json!({ "heartbeat_ms": heartbeat_ms, "checkpoint": cp }).to_string();
+    storage().set_item(key, &text).unwrap();
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_checkpoint_is_reported_not_panicked_on() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.set_item(checkpoint::KEY, "{not json").unwrap();
-    assert!(matches!(
-        checkpoint::load(),
-        Err(checkpoint::CheckpointError::Unreadable(_))
-    ));
-    checkpoint::clear();
+fn this_tabs_checkpoint_is_written_found_again_and_cleared() {
+    clear_all();
+    assert!(checkpoint::scan().0.is_empty());
+    let cp = checkpoint_of("w-own");
+    checkpoint::save(&cp).unwrap();
+    let key = checkpoint::own_key();
+    assert!(key.starts_with(checkpoint::PREFIX));
+    assert_eq!(checkpoint::tab_id(), checkpoint::tab_id(), "one id per tab");
+    let (found, problem) = checkpoint::scan();
+    assert_eq!(problem, None);
+    assert_eq!(found.len(), 1, "its own walk is offered after a reload");
+    assert!(found[0].own);
+    assert_eq!(found[0].checkpoint, cp);
+    checkpoint::clear(&CheckpointSlot::Own);
+    assert!(checkpoint::scan().0.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_a_live_walk_elsewhere_is_not_offered_a_dead_tabs_is_and_clearing_ours_keeps_theirs() {
+    clear_all();
+    let now = js_sys::Date::now();
+    other_tab(
+        "loopwalk.current.live",
+        now - 3_000.0,
+        &checkpoint_of("w-live"),
+    );
+    other_tab(
+        "loopwalk.current.dead",
+        now - 600_000.0,
+        &checkpoint_of("w-dead"),
+    );
+    let (found, _) = checkpoint::scan();
+    let ids: Vec<_> = found.iter().map(|u| u.checkpoint.id.0.as_str()).collect();
+    assert_eq!(ids, vec!["w-dead"]);
+    assert!(!found[0].own);
+    checkpoint::save(&checkpoint_of("w-own")).unwrap();
+    checkpoint::clear(&CheckpointSlot::Own);
+    assert!(storage()
+        .get_item("loopwalk.current.live")
+        .unwrap()
+        .is_some());
+    assert!(storage()
+        .get_item("loopwalk.current.dead")
+        .unwrap()
+        .is_some());
+    checkpoint::clear(&CheckpointSlot::Other("loopwalk.current.dead".into()));
+    assert!(storage()
+        .get_item("loopwalk.current.dead")
+        .unwrap()
+        .is_none());
+    clear_all();
+}
+
+#[wasm_bindgen_test]
+fn the_old_single_checkpoint_key_is_offered_as_a_closed_tabs_walk() {
+    clear_all();
+    let mut cp = checkpoint_of("w-old");
+    // Older versions ran the session on epoch seconds.
+    cp.session = WalkSession::new(StepSource::Sensor);
+    cp.session.apply(Action::Start {
+        at: 1_767_258_000.0,
+    });
+    cp.session.apply(Action::Step { t: 1_767_258_001.0 });
+    storage()
+        .set_item(checkpoint::LEGACY_KEY, &serde_json::to_string(&cp).unwrap())
+        .unwrap();
+    let (found, _) = checkpoint::scan();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].key, checkpoint::LEGACY_KEY);
+    assert_eq!(found[0].checkpoint, cp);
+    clear_all();
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_checkpoint_is_copied_to_a_backup_key_before_it_can_be_overwritten() {
+    clear_all();
+    let key = checkpoint::own_key();
+    storage().set_item(&key, "{not json").unwrap();
+    let (found, problem) = checkpoint::scan();
+    assert!(found.is_empty());
+    assert_eq!(problem, Some(CheckpointProblem::UnreadableBackedUp));
+    let backup = format!("{}{key}", checkpoint::BACKUP_PREFIX);
+    assert_eq!(
+        storage().get_item(&backup).unwrap().as_deref(),
+        Some("{not json")
+    );
+    // The next Start overwrites the original; the copy stays.
+    checkpoint::save(&checkpoint_of("w-new")).unwrap();
+    assert_eq!(
+        storage().get_item(&backup).unwrap().as_deref(),
+        Some("{not json")
+    );
+    clear_all();
 }
 
 #[wasm_bindgen_test]
@@ -141,10 +240,19 @@ fn visibility_listener_hears_changes_until_dropped() {
 }
 
 #[wasm_bindgen_test]
-fn wake_lock_answers_without_panicking() {
+async fn wake_lock_is_either_held_or_refused_and_release_lets_go() {
     let lock = wake_lock::WakeLock::new();
-    lock.acquire(|_| {});
-    assert!(lock.wanted());
+    let refused = Rc::new(Cell::new(0));
+    let r = refused.clone();
+    lock.acquire(move || r.set(r.get() + 1));
+    sleep_ms(500).await;
+    // Headless Chromium may refuse; either way the walker is told exactly once.
+    assert!(
+        lock.held() != (refused.get() == 1),
+        "held {} refused {}",
+        lock.held(),
+        refused.get()
+    );
     lock.release();
-    assert!(!lock.wanted());
+    assert!(!lock.held());
 }

@@ -6,6 +6,7 @@ pub mod loops;
 pub mod milestones;
 pub mod pacing;
 pub mod record;
+pub mod recorder;
 pub mod settings;
 pub mod sort;
 pub mod steps;

@@ -1,8 +1,9 @@
 //! The walk in progress as a reducer: a [`WalkSession`] value changed only by
 //! [`WalkSession::apply`] with an [`Action`], and figures derived from it.
 //!
-//! Every time is wall-clock seconds (Unix epoch, `f64`), so a session
-//! checkpointed before the tab was killed can be continued after a restart.
+//! Every time is seconds of the walk's own clock (the recorder's monotonic
+//! clock, zero at Start; checkpoints of older versions used epoch seconds,
+//! which works the same: only differences matter).
 //!
 //! Definitions:
 //! - **Active time**: time from Start to Stop, minus pauses and gaps.
@@ -33,6 +34,9 @@ pub const CADENCE_WINDOW_S: f64 = 30.0;
 pub const CADENCE_MIN_S: f64 = 10.0;
 /// The walker counts as moving while the last step is at most this old.
 pub const MOVING_WITHIN_S: f64 = 5.0;
+/// The longest walk a record holds (start to stop), seconds: one day. The
+/// store accepts up to two; a longer recording is cut here, steps kept.
+pub const LONGEST_RECORD_S: f64 = 24.0 * 3600.0;
 
 /// Everything that can happen to a walk.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -63,6 +67,12 @@ pub enum Action {
     },
     Stop {
         now: f64,
+    },
+    /// Stop with the walk ending at `at`, which may be before the latest
+    /// instant known (the last step of a walker who forgot to stop):
+    /// everything after `at` is cut off.
+    StopAt {
+        at: f64,
     },
     /// The walker entered the step count (manual walks only).
     ManualSteps {
@@ -105,6 +115,9 @@ pub struct WalkSession {
     /// Start of the current active segment (last Start or Resume).
     segment_start: f64,
     last_step: Option<f64>,
+    /// The latest step ever counted (kept across pauses and gaps).
+    #[serde(default)]
+    latest_step: Option<f64>,
     run_start: Option<f64>,
     recent: VecDeque<f64>,
     rests: Vec<Span>,
@@ -204,6 +217,10 @@ impl WalkSession {
                 self.phase = Stopped;
                 true
             }
+            (Walking | Paused, Action::StopAt { at }) => {
+                self.stop_at(at);
+                true
+            }
             (_, Action::ManualSteps { steps }) if self.source == StepSource::Manual => {
                 self.steps = steps;
                 true
@@ -259,10 +276,47 @@ impl WalkSession {
             _ => self.run_start = Some(t),
         }
         self.last_step = Some(t);
+        self.latest_step = Some(t);
         self.steps = self.steps.saturating_add(1);
         self.recent.push_back(t);
         self.prune();
         true
+    }
+
+    fn stop_at(&mut self, at: f64) {
+        let at = if at.is_finite() { at } else { self.now };
+        let at = at.clamp(self.start, self.now);
+        if let Some(p) = self.paused_at.take() {
+            self.pauses.push((p, self.now));
+        } else {
+            self.end_run(at);
+        }
+        self.last_step = None;
+        self.run_start = None;
+        let clip = |iv: &mut Vec<(f64, f64)>| {
+            iv.retain_mut(|g| {
+                g.1 = g.1.min(at);
+                g.0 < g.1
+            });
+        };
+        clip(&mut self.pauses);
+        clip(&mut self.gap_iv);
+        let start = self.start;
+        let mut rests = std::mem::take(&mut self.rests);
+        rests.retain_mut(|r| {
+            let end = (start + r.at_s + r.len_s).min(at);
+            let from = start + r.at_s;
+            if end <= from {
+                return false;
+            }
+            r.len_s = self.active_between(from, end);
+            r.len_s >= REST_S
+        });
+        self.rests = rests;
+        self.recent.retain(|&t| t <= at);
+        self.now = at;
+        self.end = Some(at);
+        self.phase = Phase::Stopped;
     }
 
     fn push_rest(&mut self, from: f64, len: f64) {
@@ -320,12 +374,17 @@ impl WalkSession {
         Steps(self.steps)
     }
 
-    /// Start instant, epoch seconds.
+    /// Start instant, walk clock.
     pub fn started(&self) -> f64 {
         self.start
     }
 
-    /// The latest instant the session knows of, epoch seconds.
+    /// The walk's latest step, walk clock.
+    pub fn latest_step(&self) -> Option<f64> {
+        self.latest_step
+    }
+
+    /// The latest instant the session knows of, walk clock.
     pub fn now(&self) -> f64 {
         self.now
     }
@@ -415,9 +474,21 @@ impl WalkSession {
         started_at: DateTime<Utc>,
         utc_offset_min: i32,
     ) -> WalkRecord {
-        let duration_s = self.duration_s();
+        // A walk of any length can be saved: beyond the longest record the
+        // store takes, the end is cut there and every step kept.
+        let duration_s = self.duration_s().min(LONGEST_RECORD_S);
+        let fit = |spans: Vec<Span>| -> Vec<Span> {
+            spans
+                .into_iter()
+                .filter(|s| s.at_s < duration_s)
+                .map(|s| Span {
+                    at_s: s.at_s,
+                    len_s: s.len_s.min(duration_s - s.at_s),
+                })
+                .collect()
+        };
         let (rests, longest) = match self.source {
-            StepSource::Sensor => (self.rests.clone(), self.longest_nonstop_s()),
+            StepSource::Sensor => (fit(self.rests.clone()), self.longest_nonstop_s()),
             StepSource::Manual => (Vec::new(), 0.0),
         };
         WalkRecord {
@@ -430,7 +501,7 @@ impl WalkSession {
             source: self.source,
             loop_id: None,
             rests,
-            gaps: self.gaps(),
+            gaps: fit(self.gaps()),
             longest_nonstop_s: longest.min(duration_s),
             pain_before: None,
             pain_after: None,
@@ -453,24 +524,23 @@ pub struct Checkpoint {
 impl Checkpoint {
     pub const VERSION: u32 = 1;
 
-    /// Continue after reopening at `now`: the time since the checkpoint is a
-    /// gap (nothing was counted then).
-    pub fn continue_at(mut self, now: f64) -> WalkSession {
-        let from = self.session.now();
-        if self.session.phase == Phase::Walking && now > from {
-            self.session.apply(Action::Gap { from, to: now });
-        } else {
-            self.session.apply(Action::Tick { now });
-        }
-        self.session
-    }
-
-    /// The walk as it stood at the checkpoint, stopped there.
+    /// The walk as it stood at the checkpoint, ending at its last step (a
+    /// sensor walk) or at the checkpoint (a manual one, or no step yet).
     pub fn as_it_stood(&self) -> WalkRecord {
         let mut s = self.session.clone();
-        let at = s.now();
-        s.apply(Action::Stop { now: at });
+        let at = match s.source {
+            StepSource::Sensor => s.latest_step().unwrap_or(s.now()),
+            StepSource::Manual => s.now(),
+        };
+        s.apply(Action::StopAt { at });
         s.to_record(self.id.clone(), self.started_at, self.utc_offset_min)
+    }
+
+    /// When the walk's last step was, as a wall-clock instant.
+    pub fn last_step_at(&self) -> Option<DateTime<Utc>> {
+        let t = self.session.latest_step()?;
+        let ms = ((t - self.session.started()) * 1000.0) as i64;
+        Some(self.started_at + chrono::Duration::milliseconds(ms))
     }
 }
 
@@ -660,9 +730,9 @@ mod tests {
     }
 
     #[test]
-    fn checkpoint_round_trips_and_continuing_marks_a_gap() {
+    fn checkpoint_round_trips_and_is_saved_ending_at_its_last_step() {
         let mut s = walking();
-        steps(&mut s, 0.0, 0.5, 41);
+        steps(&mut s, 0.0, 0.5, 41); // last step at 20 s
         s.apply(Action::Tick { now: T0 + 22.0 });
         let cp = Checkpoint {
             version: Checkpoint::VERSION,
@@ -674,19 +744,55 @@ mod tests {
         let text = serde_json::to_string(&cp).unwrap();
         let back: Checkpoint = serde_json::from_str(&text).unwrap();
         assert_eq!(back, cp);
-        // Saved as it stood: stopped at the checkpoint.
+        // Saved as it stood: it ends at the last step, not the checkpoint.
         let r = back.as_it_stood();
         assert_eq!(r.steps, Steps(41));
-        assert!(close(r.duration_s, 22.0));
+        assert!(close(r.duration_s, 20.0), "{}", r.duration_s);
         assert!(!r.interrupted());
-        // Continued ten minutes later: that time is a gap.
-        let mut cont = back.continue_at(T0 + 622.0);
-        assert_eq!(cont.phase, Phase::Walking);
-        assert_eq!(cont.gaps().len(), 1);
-        assert!(close(cont.gaps()[0].len_s, 600.0));
-        steps(&mut cont, 623.0, 0.5, 10);
-        assert_eq!(cont.steps(), Steps(51));
-        assert!(close(cont.active_s(), 22.0 + 5.5), "{}", cont.active_s());
+        assert_eq!(
+            back.last_step_at(),
+            Some("2026-01-01T09:00:20Z".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn stopping_at_the_last_step_cuts_off_the_rest_pause_and_gap_after_it() {
+        let mut s = walking();
+        steps(&mut s, 0.0, 0.5, 41); // last step at 20 s
+        s.apply(Action::Tick { now: T0 + 320.0 });
+        s.apply(Action::Pause { now: T0 + 320.0 }); // records a 300 s rest
+        assert_eq!(s.rests().len(), 1);
+        s.apply(Action::Tick { now: T0 + 4000.0 });
+        assert!(s.apply(Action::StopAt { at: T0 + 20.0 }));
+        assert_eq!(s.phase, Phase::Stopped);
+        let r = s.to_record(WalkId("w".into()), Utc::now(), 0);
+        assert!(close(r.duration_s, 20.0), "{}", r.duration_s);
+        assert!(close(r.active_s, 20.0));
+        assert!(close(r.longest_nonstop_s, 20.0));
+        assert!(r.rests.is_empty(), "{:?}", r.rests);
+        assert!(r.gaps.is_empty());
+        assert_eq!(r.steps, Steps(41));
+    }
+
+    #[test]
+    fn a_walk_longer_than_a_record_holds_is_cut_and_keeps_its_steps() {
+        let mut s = walking();
+        steps(&mut s, 0.0, 0.5, 41);
+        s.apply(Action::Gap {
+            from: T0 + 30.0,
+            to: T0 + 3.0 * 86_400.0,
+        });
+        steps(&mut s, 3.0 * 86_400.0 + 1.0, 0.5, 10);
+        s.apply(Action::Stop {
+            now: T0 + 3.0 * 86_400.0 + 10.0,
+        });
+        let r = s.to_record(WalkId("w".into()), Utc::now(), 0);
+        assert_eq!(r.steps, Steps(51));
+        assert!(close(r.duration_s, LONGEST_RECORD_S));
+        let mut store = crate::domain::store::Store::new();
+        store
+            .add_walk(r)
+            .expect("a three-day recording can be saved");
     }
 
     #[test]

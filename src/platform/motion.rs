@@ -1,67 +1,46 @@
-//! Motion sensor adapter: `devicemotion` on `window`, fed straight into a
-//! [`StepDetector`].
+//! Motion sensor adapter: `devicemotion` on `window`. It only delivers
+//! samples; counting, gaps and timeouts are the recorder's
+//! ([`crate::domain::recorder`]).
 //!
-//! Every sample goes into the detector and a cheap counter; nothing else
-//! happens at sensor rate. Only a confirmed step (or a gap in delivery)
-//! calls back into the UI. Samples whose axes are null are skipped
-//! (Chromium fires one such event as soon as a listener is attached, and
-//! desktops without a sensor only ever send those).
-//!
-//! Times: the detector runs on the event clock (`timeStamp` / 1000, the
-//! page's performance clock, seconds). Callbacks receive wall-clock epoch
-//! seconds (`performance.timeOrigin` + `timeStamp`), the clock of
-//! [`WalkSession`](crate::domain::walk::WalkSession).
+//! Samples whose axes are null are skipped (Chromium fires one such event as
+//! soon as a listener is attached, and desktops without a sensor only ever
+//! send those). Times are the event's time stamp in seconds, on the page's
+//! monotonic performance clock, the same clock as [`now_s`].
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
-use thiserror::Error;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::steps::StepDetector;
-
-/// A stretch longer than this (s) between two motion events is a gap.
-pub const DELIVERY_GAP_S: f64 = 3.0;
-
-/// Why motion cannot be counted. Messages are written for the walker.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum MotionError {
-    #[error("This page is not opened securely (https), so the browser gives it no motion sensor.")]
-    NotSecure,
-    #[error("This browser has no motion sensor support.")]
-    Unsupported,
-    #[error("Motion access was not allowed.")]
-    Denied,
-    #[error("No motion readings arrived. This device may have no motion sensor (a desktop browser, for example).")]
-    NoEvents,
-}
+use crate::domain::recorder::SensorProblem;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// Whether the page is a secure context (https or localhost).
-pub fn is_secure_context() -> bool {
-    window().is_some_and(|w| w.is_secure_context())
+/// Seconds of the page's monotonic clock (`performance.now()`), the clock
+/// of motion event time stamps. Never jumps with the wall clock.
+pub fn now_s() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now() / 1000.0)
+        .unwrap_or_else(|| js_sys::Date::now() / 1000.0)
 }
 
 /// Whether motion can be asked for at all: a secure context with the
 /// `DeviceMotionEvent` interface. (Desktops pass this and then send no
-/// readings; [`MotionListener::samples`] tells.)
-pub fn is_supported() -> Result<(), MotionError> {
+/// readings: the recorder's no-readings timeout tells.)
+pub fn is_supported() -> Result<(), SensorProblem> {
     let Some(w) = window() else {
-        return Err(MotionError::Unsupported);
+        return Err(SensorProblem::Unsupported);
     };
     if !w.is_secure_context() {
-        return Err(MotionError::NotSecure);
+        return Err(SensorProblem::NotSecure);
     }
     let present =
         js_sys::Reflect::has(&w, &JsValue::from_str("DeviceMotionEvent")).unwrap_or(false);
     if present {
         Ok(())
     } else {
-        Err(MotionError::Unsupported)
+        Err(SensorProblem::Unsupported)
     }
 }
 
@@ -88,32 +67,15 @@ pub fn request_permission() -> Option<js_sys::Promise> {
     }
 }
 
-/// Await a permission promise from [`request_permission`].
-pub async fn permission_granted(p: js_sys::Promise) -> Result<(), MotionError> {
+/// Await a permission promise from [`request_permission`]: granted or not.
+pub async fn permission_granted(p: js_sys::Promise) -> bool {
     match wasm_bindgen_futures::JsFuture::from(p).await {
-        Ok(v) if v.as_string().as_deref() == Some("granted") => Ok(()),
-        Ok(_) => Err(MotionError::Denied),
+        Ok(v) => v.as_string().as_deref() == Some("granted"),
         Err(e) => {
             web_sys::console::warn_2(&"Loopwalk: motion permission request failed".into(), &e);
-            Err(MotionError::Denied)
+            false
         }
     }
-}
-
-/// What the listener tells the UI: a confirmed step, or a delivery gap.
-pub trait MotionSink {
-    /// A step the detector confirmed, at `t` (wall-clock epoch seconds).
-    fn step(&self, t: f64);
-    /// No motion was delivered from `from` to `to` (wall-clock seconds).
-    /// The detector's signal has already been reset.
-    fn gap(&self, from: f64, to: f64);
-}
-
-struct Shared {
-    detector: Rc<RefCell<StepDetector>>,
-    samples: Cell<u64>,
-    last_t: Cell<Option<f64>>,
-    origin_s: f64,
 }
 
 type Handler = Closure<dyn FnMut(web_sys::DeviceMotionEvent)>;
@@ -121,25 +83,9 @@ type Handler = Closure<dyn FnMut(web_sys::DeviceMotionEvent)>;
 /// A `devicemotion` listener; removed when dropped. Not `Send` (JS handles).
 pub struct MotionListener {
     target: Option<(web_sys::Window, Handler)>,
-    shared: Rc<Shared>,
 }
 
 impl MotionListener {
-    /// Samples with readings received so far (null samples excluded).
-    pub fn samples(&self) -> u64 {
-        self.shared.samples.get()
-    }
-
-    /// Wall-clock epoch seconds of the latest reading, if any.
-    pub fn last_sample_wall(&self) -> Option<f64> {
-        self.shared.last_t.get().map(|t| self.shared.origin_s + t)
-    }
-
-    /// The detector being fed.
-    pub fn detector(&self) -> Rc<RefCell<StepDetector>> {
-        self.shared.detector.clone()
-    }
-
     /// Stop listening now (the same as dropping).
     pub fn remove(&mut self) {
         if let Some((window, closure)) = self.target.take() {
@@ -159,61 +105,28 @@ impl Drop for MotionListener {
     }
 }
 
-/// Wall-clock epoch seconds of the page's performance clock origin.
-pub fn time_origin_s() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map(|p| p.time_origin() / 1000.0)
-        .unwrap_or_else(|| js_sys::Date::now() / 1000.0)
-}
-
-/// Listen to `devicemotion` and feed `detector`. `sink` hears only about
-/// confirmed steps and delivery gaps longer than [`DELIVERY_GAP_S`].
+/// Listen to `devicemotion`: `on_sample(t, x, y, z)` for every reading with
+/// all three axes (acceleration including gravity, m/s^2; `t` in seconds
+/// of [`now_s`]'s clock).
 pub fn listen(
-    detector: Rc<RefCell<StepDetector>>,
-    sink: Rc<dyn MotionSink>,
-) -> Result<MotionListener, MotionError> {
+    mut on_sample: impl FnMut(f64, f64, f64, f64) + 'static,
+) -> Result<MotionListener, SensorProblem> {
     is_supported()?;
-    let window = window().ok_or(MotionError::Unsupported)?;
-    let shared = Rc::new(Shared {
-        detector,
-        samples: Cell::new(0),
-        last_t: Cell::new(None),
-        origin_s: time_origin_s(),
-    });
-    let s = shared.clone();
+    let window = window().ok_or(SensorProblem::Unsupported)?;
     let closure = Closure::<dyn FnMut(web_sys::DeviceMotionEvent)>::new(
         move |e: web_sys::DeviceMotionEvent| {
             let Some(a) = e.acceleration_including_gravity() else {
                 return;
             };
-            let (Some(x), Some(y), Some(z)) = (a.x(), a.y(), a.z()) else {
-                return;
-            };
-            let t = e.time_stamp() / 1000.0;
-            s.samples.set(s.samples.get() + 1);
-            if let Some(last) = s.last_t.get() {
-                if t - last > DELIVERY_GAP_S {
-                    s.detector.borrow_mut().reset_signal();
-                    sink.gap(s.origin_s + last, s.origin_s + t);
-                }
-            }
-            s.last_t.set(Some(t));
-            // Collected first, reported after the detector borrow ends.
-            let mut confirmed: Vec<f64> = Vec::new();
-            s.detector
-                .borrow_mut()
-                .push(t, x, y, z, |st| confirmed.push(st));
-            for st in confirmed {
-                sink.step(s.origin_s + st);
+            if let (Some(x), Some(y), Some(z)) = (a.x(), a.y(), a.z()) {
+                on_sample(e.time_stamp() / 1000.0, x, y, z);
             }
         },
     );
     window
         .add_event_listener_with_callback("devicemotion", closure.as_ref().unchecked_ref())
-        .map_err(|_| MotionError::Unsupported)?;
+        .map_err(|_| SensorProblem::Unsupported)?;
     Ok(MotionListener {
         target: Some((window, closure)),
-        shared,
     })
 }

@@ -3,7 +3,7 @@
 //! The worker (`public/sw.js`) never activates itself over a running app: a
 //! new version installs, then waits. [`register`] reports it; the UI offers a
 //! reload (never during a walk), and [`activate_waiting`] tells the waiting
-//! worker to take over and reloads once it has.
+//! worker to take over and reloads once it has, if the page still allows.
 
 use std::rc::Rc;
 
@@ -71,30 +71,44 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
 }
 
 /// Asks the waiting worker to take over, then reloads the page once it
-/// controls it.
-pub fn activate_waiting() {
+/// controls it, but only if `may_reload()` still says so at that moment (a
+/// walk started meanwhile, or another tab's update, never reloads a walk in
+/// progress). With no worker waiting (another tab already activated it),
+/// reloads at once if allowed.
+pub fn activate_waiting(may_reload: impl Fn() -> bool + 'static) {
     let Some(container) = container() else {
         return;
     };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
     let lookup = container.get_registration();
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(lookup).await else {
+        let waiting = match JsFuture::from(lookup).await {
+            Ok(reg) => reg
+                .dyn_into::<ServiceWorkerRegistration>()
+                .ok()
+                .and_then(|r| r.waiting()),
+            Err(_) => None,
+        };
+        let reload = move || {
+            if may_reload() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        };
+        let Some(waiting) = waiting else {
+            reload();
             return;
         };
-        let Some(reg) = reg.dyn_into::<ServiceWorkerRegistration>().ok() else {
-            return;
-        };
-        if let Some(waiting) = reg.waiting() {
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"SKIP_WAITING".into());
-            let _ = waiting.post_message(&msg);
-        }
+        // One handler at a time, removed once it ran: a stale one can never
+        // fire later.
+        let c = container.clone();
+        let on_change = Closure::once_into_js(move || {
+            c.set_oncontrollerchange(None);
+            reload();
+        });
+        container.set_oncontrollerchange(Some(on_change.unchecked_ref()));
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"SKIP_WAITING".into());
+        let _ = waiting.post_message(&msg);
     });
 }

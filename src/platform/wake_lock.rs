@@ -28,32 +28,24 @@ pub struct WakeLock {
     wanted: Rc<RefCell<bool>>,
 }
 
-fn describe(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
 impl WakeLock {
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Ask for the lock (again). `on_result(Ok(()))` once held, or an error
-    /// message for the walker. A no-op with `Ok` where unsupported is NOT
-    /// reported as held: `Err` says the screen may turn off.
-    pub fn acquire(&self, on_result: impl FnOnce(Result<(), String>) + 'static) {
+    /// Ask for the lock (again). `on_refused` runs if the browser cannot
+    /// or will not keep the screen on (unsupported, page hidden, denied).
+    pub fn acquire(&self, on_refused: impl FnOnce() + 'static) {
         *self.wanted.borrow_mut() = true;
-        let Some(api) = wake_lock_api() else {
-            on_result(Err("This browser cannot keep the screen on.".into()));
-            return;
-        };
-        let request = js_sys::Reflect::get(&api, &JsValue::from_str("request"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let Some(request) = request else {
-            on_result(Err("This browser cannot keep the screen on.".into()));
+        let request = wake_lock_api().and_then(|api| {
+            let f = js_sys::Reflect::get(&api, &JsValue::from_str("request"))
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            Some((api, f))
+        });
+        let Some((api, request)) = request else {
+            on_refused();
             return;
         };
         let promise = match request.call1(&api, &JsValue::from_str("screen")) {
@@ -73,14 +65,18 @@ impl WakeLock {
                         // Released while the request was pending.
                         release_sentinel(&s);
                     }
-                    on_result(Ok(()));
                 }
-                Err(e) => on_result(Err(format!(
-                    "The screen may turn off during the walk ({}).",
-                    describe(&e)
-                ))),
+                Err(e) => {
+                    web_sys::console::warn_2(&"Loopwalk: wake lock refused".into(), &e);
+                    on_refused();
+                }
             }
         });
+    }
+
+    /// Whether a lock is held now (granted and not released by us).
+    pub fn held(&self) -> bool {
+        self.sentinel.borrow().is_some()
     }
 
     /// Let the screen turn off again.
@@ -89,11 +85,6 @@ impl WakeLock {
         if let Some(s) = self.sentinel.borrow_mut().take() {
             release_sentinel(&s);
         }
-    }
-
-    /// Whether a lock is wanted (the walk runs).
-    pub fn wanted(&self) -> bool {
-        *self.wanted.borrow()
     }
 }
 

@@ -16,6 +16,7 @@ use crate::ui::state::AppState;
 use crate::ui::storage_notice::StorageNotice;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::update_banner::UpdateBanner;
+use crate::ui::walk::controller::WalkCtl;
 
 fn current_hash() -> String {
     web_sys::window()
@@ -28,6 +29,9 @@ fn current_hash() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::load(Tab::from_hash(&current_hash()));
     provide_context(state);
+    // One walk recorder for the page, whichever screen is shown.
+    let walk = WalkCtl::new(state);
+    provide_context(walk);
 
     // Another tab saved: merge its walks into ours (never overwrite).
     let other_tabs = send_wrapper::SendWrapper::new(storage::on_store_changed(move |other| {
@@ -75,7 +79,7 @@ pub fn App() -> impl IntoView {
                 {screen}
             </main>
             <TabBar/>
-            <UpdateBanner/>
+            <UpdateBanner walk_running=walk.running/>
         </div>
     }
 }

@@ -50,9 +50,6 @@ pub enum SaveOutcome {
 pub struct AppState {
     /// The screen on show.
     pub tab: RwSignal<Tab>,
-    /// True while a walk is being recorded: the app then never reloads itself
-    /// for a new version.
-    pub walk_active: RwSignal<bool>,
     /// A new version of the app is installed and waiting.
     pub update_ready: RwSignal<bool>,
     /// Everything the walker has recorded, in memory. Change it only through
@@ -67,7 +64,6 @@ impl AppState {
     pub fn new(tab: Tab) -> Self {
         Self {
             tab: RwSignal::new(tab),
-            walk_active: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             store: RwSignal::new(Store::default()),
             store_status: RwSignal::new(StoreStatus::Ok),

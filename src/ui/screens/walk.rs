@@ -4,6 +4,7 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::history::Totals;
+use crate::domain::recorder::Stage;
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::tip_card::TipCard;
@@ -13,19 +14,19 @@ use crate::ui::loops::loop_picker::LoopPicker;
 use crate::ui::milestones::celebration::Celebration;
 use crate::ui::milestones::next_card::NextMilestoneCard;
 use crate::ui::state::app_state;
-use crate::ui::walk::controller::{walk_ctl, Stage};
+use crate::ui::walk::controller::walk_ctl;
 use crate::ui::walk::live_view::LiveView;
 use crate::ui::walk::pocket_mode::PocketMode;
 use crate::ui::walk::problem::MotionProblem;
 use crate::ui::walk::resume_prompt::ResumePrompt;
 use crate::ui::walk::summary::Summary;
+use crate::ui::walk::words;
 
 /// Start a walk; while one runs, its live figures; after Stop, the summary.
 #[component]
 pub fn WalkScreen() -> impl IntoView {
     let ctl = walk_ctl();
     let app = app_state();
-    ctl.attach(app);
     // Today's totals in the walker's calendar (shared with History).
     let today = move || {
         let date = Local::now().date_naive();
@@ -86,16 +87,16 @@ pub fn WalkScreen() -> impl IntoView {
         }
         .into_any(),
         Stage::Problem(e) => view! { <MotionProblem error=e/> }.into_any(),
-        Stage::Recording => view! { <LiveView/> }.into_any(),
+        Stage::Recording | Stage::Idle => view! { <LiveView/> }.into_any(),
         Stage::Summary => view! { <Summary/> }.into_any(),
-        Stage::Resume(cp) => view! { <ResumePrompt checkpoint=*cp/> }.into_any(),
+        Stage::Resume(u) => view! { <ResumePrompt unfinished=*u/> }.into_any(),
     }
     };
     view! {
-        <section class="walk" aria-labelledby="screen-title" data-stage=move || format!("{:?}", ctl.stage.get()).split('(').next().unwrap_or_default().to_lowercase()>
-            {move || ctl.notice.get().map(|m| view! {
-                <div class="card soft walk-notice" role="alert">
-                    <p>{m}</p>
+        <section class="walk" aria-labelledby="screen-title" data-stage=move || ctl.stage.with(Stage::code)>
+            {move || ctl.notice.get().map(|n| view! {
+                <div class="card soft walk-notice" role="alert" data-notice>
+                    <p>{words::notice(n)}</p>
                     <button class="btn" type="button" on:click=move |_| ctl.notice.set(None)>"OK"</button>
                 </div>
             })}

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::domain::loops::loop_progress;
 use crate::domain::record::StepSource;
+use crate::domain::recorder::{Input, Stage};
 use crate::domain::walk::{Motion, Phase};
 use crate::platform::haptics;
 use crate::ui::loops::progress_ring::LoopProgressRing;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
-use crate::ui::walk::format::{clock, distance, span_words};
+use crate::ui::walk::format::{clock, distance};
+use crate::ui::walk::words;
 
 /// Live figures and controls of the walk being recorded.
 #[component]
@@ -20,6 +22,7 @@ pub fn LiveView() -> impl IntoView {
     let s = ctl.session;
     let manual = move || s.with(|s| s.source == StepSource::Manual);
     let paused = move || s.with(|s| s.phase == Phase::Paused);
+    let idle = move || ctl.stage.get() == Stage::Idle;
     let steps = move || s.with(|s| s.steps().0);
     let active = move || s.with(|s| clock(s.active_s()));
     let cadence = move || {
@@ -62,11 +65,27 @@ pub fn LiveView() -> impl IntoView {
         <div class="walk-live">
             <Show when=move || ctl.gap_notice.get().is_some()>
                 <div class="card soft walk-gap" role="status" data-gap>
-                    <p>{move || format!(
-                        "Counting paused for {} while the screen was off. Steps in that time are not counted.",
-                        span_words(ctl.gap_notice.get().unwrap_or(0.0))
-                    )}</p>
+                    <p>{move || ctl.gap_notice.get().map(|total_s| words::notice(
+                        crate::domain::recorder::Notice::CountingPaused { total_s }
+                    ))}</p>
                     <button class="btn" type="button" on:click=move |_| ctl.gap_notice.set(None)>"OK"</button>
+                </div>
+            </Show>
+            <Show when=idle>
+                <div class="card walk-idle" role="alertdialog" aria-label="Paused by itself" data-idle>
+                    <h2>"Paused: no steps for 5 minutes"</h2>
+                    <p>"Did you forget to stop? The time since your last step is not counted."</p>
+                    <div class="walk-actions">
+                        <button class="btn primary" type="button" data-action="end-at-last-step"
+                            on:click=move |_| ctl.feed(Input::EndAtLastStep)>
+                            {move || match ctl.last_step_clock() {
+                                Some(at) => format!("End the walk at {at}, when you last walked"),
+                                None => "End the walk".to_string(),
+                            }}
+                        </button>
+                        <button class="btn outline" type="button" data-action="keep-going"
+                            on:click=move |_| ctl.at_now(|now| Input::KeepGoing { now })>"Keep going"</button>
+                    </div>
                 </div>
             </Show>
             <Show
@@ -98,22 +117,24 @@ pub fn LiveView() -> impl IntoView {
                 </Show>
             </div>
             <div class="walk-controls">
+                <Show when=move || !idle()>
                 <Show
                     when=paused
                     fallback=move || view! {
                         <button class="btn walk-big" type="button" data-action="pause"
-                            on:click=move |_| ctl.pause()>"Pause"</button>
+                            on:click=move |_| ctl.at_now(|now| Input::Pause { now })>"Pause"</button>
                     }
                 >
                     <button class="btn primary walk-big" type="button" data-action="resume"
-                        on:click=move |_| ctl.resume()>"Resume"</button>
+                        on:click=move |_| ctl.at_now(|now| Input::Resume { now })>"Resume"</button>
+                </Show>
                 </Show>
                 <button class="btn danger walk-big" type="button" data-action="stop"
-                    on:click=move |_| ctl.stop()>"Stop"</button>
+                    on:click=move |_| ctl.at_now(|now| Input::Stop { now })>"Stop"</button>
             </div>
             <button class="btn outline block" type="button" data-action="pocket"
                 on:click=move |_| ctl.pocket.set(true)>"Pocket mode (dim screen, lock touches)"</button>
-            <p class="visually-hidden" aria-live="polite">{move || ctl.announce.get()}</p>
+            <p class="visually-hidden" aria-live="polite">{move || ctl.announce.get().map(words::announcement)}</p>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::recorder::Input;
 use crate::ui::walk::controller::walk_ctl;
 
 /// A number field for the steps of a manual walk. Writes into the session.
@@ -17,7 +18,7 @@ pub fn ManualEntry() -> impl IntoView {
                 on:input=move |e| {
                     let v = event_target_value(&e);
                     match v.trim().parse::<u32>() {
-                        Ok(n) if n <= 100_000 => { error.set(None); ctl.set_manual_steps(n) }
+                        Ok(n) if n <= 100_000 => { error.set(None); ctl.feed(Input::ManualSteps(n)) }
                         _ => error.set(Some("Enter a whole number of steps, 0 to 100000.")),
                     }
                 }/>

@@ -8,3 +8,4 @@ pub mod pocket_mode;
 pub mod problem;
 pub mod resume_prompt;
 pub mod summary;
+pub mod words;

@@ -2,29 +2,31 @@
 
 use leptos::prelude::*;
 
+use crate::domain::dates::hh_mm;
 use crate::domain::record::StepSource;
-use crate::domain::walk::Checkpoint;
+use crate::domain::recorder::{Input, Unfinished};
 use crate::ui::walk::controller::walk_ctl;
 use crate::ui::walk::format::clock;
 
 /// Offers back the walk of a closed page.
 #[component]
 pub fn ResumePrompt(
-    /// The checkpoint found in storage.
-    checkpoint: Checkpoint,
+    /// The walk found in storage.
+    unfinished: Unfinished,
 ) -> impl IntoView {
     let ctl = walk_ctl();
-    let error = RwSignal::new(None::<String>);
-    let steps = checkpoint.session.steps().0;
-    let manual = checkpoint.session.source == StepSource::Manual;
-    let active = clock(checkpoint.session.active_s());
-    let started = crate::domain::dates::hh_mm(
-        &checkpoint.started_at.with_timezone(
-            &chrono::FixedOffset::east_opt(checkpoint.utc_offset_min * 60)
-                .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset")),
-        ),
-    );
-    let (c1, c2) = (checkpoint.clone(), checkpoint);
+    let cp = unfinished.checkpoint;
+    let steps = cp.session.steps().0;
+    let manual = cp.session.source == StepSource::Manual;
+    let stood = cp.as_it_stood();
+    let active = clock(stood.active_s);
+    let offset = chrono::FixedOffset::east_opt(cp.utc_offset_min * 60)
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    let started = hh_mm(&cp.started_at.with_timezone(&offset));
+    let last_step = cp
+        .last_step_at()
+        .filter(|_| !manual)
+        .map(|t| hh_mm(&t.with_timezone(&offset)));
     let confirm = RwSignal::new(false);
     view! {
         <div class="card walk-resume" role="region" aria-label="Unfinished walk">
@@ -36,24 +38,25 @@ pub fn ResumePrompt(
                 })}
                 <div class="stat"><span class="value">{active}</span><span class="label">"active time"</span></div>
             </div>
+            {last_step.map(|at| view! {
+                <p data-resume-ends>"Saved as it stood, it ends at " {at} ", when you last walked."</p>
+            })}
             <p class="muted small">"If you continue, the time the page was closed is marked as a gap: no steps are counted for it."</p>
             <div class="walk-actions">
                 <button class="btn primary" type="button" data-action="continue"
-                    on:click=move |_| ctl.continue_walk(c1.clone())>"Continue this walk"</button>
+                    on:click=move |_| ctl.continue_walk()>"Continue this walk"</button>
                 <button class="btn outline" type="button" data-action="save-as-stood"
-                    on:click=move |_| if let Err(e) = ctl.save_as_it_stood(&c2) { error.set(Some(e)) }>
-                    "Save it as it stood"</button>
+                    on:click=move |_| ctl.feed(Input::SaveAsItStood)>"Save it as it stood"</button>
                 <Show when=move || !confirm.get() fallback=move || view! {
                     <p>"Throw this walk away?"</p>
                     <button class="btn danger" type="button" data-action="confirm-discard"
-                        on:click=move |_| ctl.discard()>"Yes, discard"</button>
+                        on:click=move |_| ctl.feed(Input::Discard)>"Yes, discard"</button>
                     <button class="btn" type="button" on:click=move |_| confirm.set(false)>"Keep it"</button>
                 }>
                     <button class="btn danger" type="button" data-action="discard"
                         on:click=move |_| confirm.set(true)>"Discard"</button>
                 </Show>
             </div>
-            {move || error.get().map(|m| view! { <p class="walk-error" role="alert">{m}</p> })}
         </div>
     }
 }

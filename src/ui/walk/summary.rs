@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::{LoopId, StepSource};
+use crate::domain::recorder::Input;
 use crate::ui::care::overdo_notice::OverdoNotice;
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::loops::save_as_loop::SaveAsLoop;
@@ -18,7 +19,6 @@ pub fn Summary() -> impl IntoView {
     let app = app_state();
     let s = ctl.session;
     let confirm = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let manual = move || s.with(|s| s.source == StepSource::Manual);
     let steps = move || s.with(|s| s.steps());
     let avg_cadence = move || {
@@ -85,12 +85,12 @@ pub fn Summary() -> impl IntoView {
             </Show>
             <div class="walk-actions">
                 <button class="btn primary walk-big" type="button" data-action="save"
-                    on:click=move |_| if let Err(e) = ctl.save() { error.set(Some(e)) }>"Save walk"</button>
+                    on:click=move |_| ctl.feed(Input::Save)>"Save walk"</button>
                 <Show when=move || !confirm.get() fallback=move || view! {
                     <div class="card walk-confirm" role="alertdialog" aria-label="Discard this walk?">
                         <p>"Discard this walk? It will not be kept."</p>
                         <button class="btn danger" type="button" data-action="confirm-discard"
-                            on:click=move |_| ctl.discard()>"Yes, discard"</button>
+                            on:click=move |_| ctl.feed(Input::Discard)>"Yes, discard"</button>
                         <button class="btn" type="button" data-action="keep"
                             on:click=move |_| confirm.set(false)>"Keep it"</button>
                     </div>
@@ -99,7 +99,6 @@ pub fn Summary() -> impl IntoView {
                         on:click=move |_| confirm.set(true)>"Discard"</button>
                 </Show>
             </div>
-            {move || error.get().map(|m| view! { <p class="walk-error" role="alert">{m}</p> })}
         </div>
     }
 }
