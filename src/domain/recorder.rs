@@ -573,7 +573,7 @@ impl Recorder {
             }
             Input::SensorFailed(p) => {
                 if self.stage == Stage::Recording {
-                    self.problem(p, &mut out);
+                    self.cannot_count(p, self.now, &mut out);
                 }
             }
             Input::PageHidden { now } => {
@@ -744,6 +744,17 @@ impl Recorder {
         self.session = WalkSession::default();
     }
 
+    /// The sensor cannot be used: a walk with nothing in it gives way to
+    /// the problem; one with steps (a continued walk) is stopped for saving,
+    /// never dropped.
+    fn cannot_count(&mut self, p: SensorProblem, now: f64, out: &mut Vec<Effect>) {
+        if self.session.steps().0 == 0 && self.session.gaps().is_empty() {
+            self.problem(p, out);
+        } else {
+            self.stop(Some(now), out);
+        }
+    }
+
     fn sample(&mut self, t: f64, x: f64, y: f64, z: f64, out: &mut Vec<Effect>) {
         if self.stage != Stage::Recording || !self.sensor() || self.hidden_at.is_some() {
             // Hidden: counting is off, never estimated.
@@ -784,15 +795,7 @@ impl Recorder {
                 && self.hidden_at.is_none()
                 && now - self.listening_since >= NO_READINGS_AFTER_S
             {
-                if self.session.steps().0 == 0
-                    && self.meta.as_ref().is_some_and(|m| m.adopted.is_none())
-                    && self.session.gaps().is_empty()
-                {
-                    self.problem(SensorProblem::NoReadings, out);
-                } else {
-                    // A walk with steps is never dropped: stop it for saving.
-                    self.stop(Some(now), out);
-                }
+                self.cannot_count(SensorProblem::NoReadings, now, out);
                 return;
             }
             if self.sensor() && self.hidden_at.is_none() {

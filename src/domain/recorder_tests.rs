@@ -708,3 +708,29 @@ fn snapshot_tells_whether_steps_are_being_counted() {
     let s = h.r.snapshot();
     assert!(s.running && !s.counting);
 }
+
+#[test]
+fn a_continued_walk_whose_sensor_fails_is_stopped_for_saving_not_dropped() {
+    let rows = recording(20.0);
+    let mut a = Harness::new();
+    a.start();
+    a.walk(&rows);
+    a.feed(Input::PageHide);
+    let cp = a.last_checkpoint();
+    let steps = cp.session.steps();
+    let mut b = Harness::new();
+    b.feed(Input::Found(vec![Unfinished {
+        key: "k".into(),
+        own: true,
+        heartbeat_ms: WALL0,
+        checkpoint: cp,
+    }]));
+    b.feed(Input::Continue {
+        now: b.mono,
+        wall_ms: WALL0 + 60_000.0,
+    });
+    let out = b.feed(Input::Tick { now: b.mono + 3.0 });
+    assert_eq!(b.r.stage(), &Stage::Summary, "{out:?}");
+    assert!(!out.iter().any(|e| matches!(e, Effect::ClearCheckpoint(_))));
+    assert_eq!(b.r.session().steps(), steps);
+}
