@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use loopwalk::domain::record::{StepSource, WalkId};
-use loopwalk::domain::recorder::{CheckpointProblem, CheckpointSlot};
+use loopwalk::domain::recorder::{CheckpointSlot, Notice};
 use loopwalk::domain::walk::{Action, Checkpoint, WalkSession};
 use loopwalk::platform::{checkpoint, motion, visibility, wake_lock};
 use wasm_bindgen::JsValue;
@@ -209,7 +209,7 @@ fn an_unreadable_checkpoint_is_copied_to_a_backup_key_before_it_can_be_overwritt
     storage().set_item(&key, "{not json").unwrap();
     let (found, problem) = checkpoint::scan();
     assert!(found.is_empty());
-    assert_eq!(problem, Some(CheckpointProblem::UnreadableBackedUp));
+    assert_eq!(problem, Some(Notice::UnreadableCheckpointKept));
     let backup = format!("{}{key}", checkpoint::BACKUP_PREFIX);
     assert_eq!(
         storage().get_item(&backup).unwrap().as_deref(),

@@ -111,14 +111,12 @@ pub enum StoreProblem {
     Other,
 }
 
-/// Why the checkpoint could not be written or read.
+/// Why the checkpoint could not be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckpointProblem {
     Unavailable,
     Full,
     Other,
-    /// A checkpoint could not be read; a copy was kept under a backup key.
-    UnreadableBackedUp,
 }
 
 /// Something the walker should know, shown until dismissed. Typed: the UI
@@ -126,16 +124,17 @@ pub enum CheckpointProblem {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Notice {
     /// Counting stopped for a while (screen off, page closed); total seconds.
-    CountingPaused {
-        total_s: f64,
-    },
+    CountingPaused { total_s: f64 },
     /// The walk is saved on the phone but not yet in the history file.
     SavePending(StoreProblem),
     /// The walk is not stored yet; its checkpoint keeps it safe.
     NotStoredYet(StoreProblem),
     /// The walk could not be saved at all.
     SaveRefused,
+    /// The walk in progress cannot be kept safe (until a write works again).
     Checkpoint(CheckpointProblem),
+    /// A checkpoint could not be read; a copy was kept under a backup key.
+    UnreadableCheckpointKept,
     /// The screen may turn off (no wake lock).
     ScreenMayTurnOff,
     /// The once-a-second clock could not start.
@@ -194,7 +193,8 @@ pub enum CheckpointSlot {
 /// What the browser layer must do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write this tab's checkpoint (with a fresh heartbeat).
+    /// Write this tab's checkpoint (with a fresh heartbeat), then answer
+    /// with [`Input::CheckpointWritten`].
     WriteCheckpoint(Box<Checkpoint>),
     ClearCheckpoint(CheckpointSlot),
     /// Start (`true`) or stop listening to motion.
@@ -239,6 +239,8 @@ pub enum Input {
     },
     /// Listening could not start.
     SensorFailed(SensorProblem),
+    /// The answer to [`Effect::WriteCheckpoint`].
+    CheckpointWritten(Result<(), CheckpointProblem>),
     /// One motion reading: acceleration including gravity, m/s^2.
     Sample {
         t: f64,
@@ -379,6 +381,8 @@ pub struct Recorder {
     found: Vec<Unfinished>,
     /// What is being saved: the walk on offer (`Some`), or ours.
     saving: Option<Saving>,
+    /// The last checkpoint write failed (the walker was told).
+    checkpoint_failing: bool,
     revision: u64,
 }
 
@@ -415,6 +419,7 @@ impl Recorder {
             now: 0.0,
             found: Vec::new(),
             saving: None,
+            checkpoint_failing: false,
             revision: 0,
         }
     }
@@ -576,6 +581,19 @@ impl Recorder {
                     self.cannot_count(p, self.now, &mut out);
                 }
             }
+            Input::CheckpointWritten(result) => match result {
+                Ok(()) if self.checkpoint_failing => {
+                    self.checkpoint_failing = false;
+                    out.push(Effect::ClearNotice(Notice::Checkpoint(
+                        CheckpointProblem::Other,
+                    )));
+                }
+                Ok(()) => {}
+                Err(p) => {
+                    self.checkpoint_failing = true;
+                    out.push(Effect::Notice(Notice::Checkpoint(p)));
+                }
+            },
             Input::PageHidden { now } => {
                 let now = now + self.offset;
                 if self.stage.is_running() && self.meta.is_some() {

@@ -734,3 +734,21 @@ fn a_continued_walk_whose_sensor_fails_is_stopped_for_saving_not_dropped() {
     assert!(!out.iter().any(|e| matches!(e, Effect::ClearCheckpoint(_))));
     assert_eq!(b.r.session().steps(), steps);
 }
+
+#[test]
+fn a_checkpoint_that_cannot_be_written_is_said_once_and_unsaid_when_writes_work_again() {
+    let mut h = Harness::new();
+    h.start();
+    let full = Err(CheckpointProblem::Full);
+    let out = h.feed(Input::CheckpointWritten(full));
+    assert_eq!(
+        out,
+        vec![Effect::Notice(Notice::Checkpoint(CheckpointProblem::Full))]
+    );
+    let out = h.feed(Input::CheckpointWritten(Ok(())));
+    assert!(matches!(
+        out[..],
+        [Effect::ClearNotice(Notice::Checkpoint(_))]
+    ));
+    assert!(h.feed(Input::CheckpointWritten(Ok(()))).is_empty());
+}

@@ -11,7 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::recorder::{is_unfinished, CheckpointProblem, CheckpointSlot, Unfinished};
+use crate::domain::recorder::{
+    is_unfinished, CheckpointProblem, CheckpointSlot, Notice, Unfinished,
+};
 use crate::domain::walk::Checkpoint;
 
 /// Key prefix of the per-tab checkpoints.
@@ -141,9 +143,10 @@ fn read(key: &str, text: &str, own: bool, now_ms: f64) -> Read {
 }
 
 /// The walks of closed pages (this tab's after a reload, closed tabs', the
-/// old single key), and a problem to tell: an unreadable checkpoint was
-/// copied to a backup key (its original is then free to be overwritten).
-pub fn scan() -> (Vec<Unfinished>, Option<CheckpointProblem>) {
+/// old single key), and a notice to show: an unreadable checkpoint was
+/// copied to a backup key (its original is then free to be overwritten), or
+/// could not be copied.
+pub fn scan() -> (Vec<Unfinished>, Option<Notice>) {
     let Some(storage) = local() else {
         return (Vec::new(), None);
     };
@@ -169,9 +172,9 @@ pub fn scan() -> (Vec<Unfinished>, Option<CheckpointProblem>) {
                         // A closed tab's, kept in the copy.
                         let _ = storage.remove_item(&key);
                     }
-                    problem = Some(CheckpointProblem::UnreadableBackedUp);
+                    problem = Some(Notice::UnreadableCheckpointKept);
                 } else {
-                    problem = Some(CheckpointProblem::Full);
+                    problem = Some(Notice::Checkpoint(CheckpointProblem::Full));
                 }
             }
         }

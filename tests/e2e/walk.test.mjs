@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, openTab, screenshot, ROOT } from './harness.mjs';
+import { launch, openApp, openTab, screenshot, setMotion, ROOT } from './harness.mjs';
 
 const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
 /** The in-repo copy of a recording, else the shared data set. */
@@ -86,6 +86,33 @@ async function stopAndReadSteps(page) {
 const storedWalks = (page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('loopwalk.v2') || '{"walks":[]}').walks);
 
+/** The walk checkpoints in storage, one per tab: { key: walk id }. */
+const checkpoints = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('loopwalk.current.'))
+        .map((k) => [k, JSON.parse(localStorage.getItem(k)).checkpoint.id]),
+    ),
+  );
+
+/** A CDP session with the motion sensors overridden on `page` (before it navigates). */
+async function sensorsOn(context, page) {
+  const cdp = await context.newCDPSession(page);
+  for (const type of ['accelerometer', 'linear-acceleration', 'gyroscope']) {
+    await cdp.send('Emulation.setSensorOverrideEnabled', { enabled: true, type });
+  }
+  await setMotion(cdp, 0, 0, 9.81);
+  return cdp;
+}
+
+/** Kills a page's renderer: no pagehide, no visibilitychange. */
+async function kill(app, page) {
+  const cdp = page === app.page ? app.cdp : await app.context.newCDPSession(page);
+  await Promise.race([cdp.send('Page.crash').catch(() => {}), sleep(2000)]);
+  await page.close().catch(() => {});
+}
+
 /** Records every devicemotion event the page receives (a second listener beside the app's). */
 const CAPTURE = `
   window.__motion = [];
@@ -152,7 +179,7 @@ for (const name of RECORDINGS) {
   });
 }
 
-test('a killed page offers its walk back with the steps of its last checkpoint', async () => {
+test('a killed tab: reopened ten minutes later, its walk is offered back ending at its last step', async () => {
   const { rows } = loadTrace(RECORDINGS[0], 30);
   const app = await launch({ sensors: true });
   try {
@@ -163,24 +190,143 @@ test('a killed page offers its walk back with the steps of its last checkpoint',
     const final = await liveSteps(app.page);
     const endT = history[history.length - 1][0];
     const floor = history.filter(([t]) => t <= endT - 5).pop()?.[1] ?? 0;
-    // Kill the renderer: no pagehide, no visibilitychange.
     const second = await app.context.newPage();
-    await Promise.race([app.cdp.send('Page.crash').catch(() => {}), sleep(2000)]);
-    await app.page.close().catch(() => {});
+    await kill(app, app.page);
+    // A new tab, ten minutes later: the dead tab's heartbeat is stale.
+    await second.clock.install({ time: Date.now() + 10 * 60_000 });
+    const cdp2 = await sensorsOn(app.context, second);
     await openApp(second, app.server.url);
     await second.waitForSelector('[data-resume-steps]');
     const offered = Number(await second.locator('[data-resume-steps]').innerText());
     console.log(`# reopened: offered ${offered}, shown at kill ${final}, 5 s before ${floor}`);
     assert.ok(offered >= floor && offered <= final, `offered ${offered}, expected ${floor}..${final}`);
+    assert.match(await second.locator('[data-resume-ends]').innerText(), /ends at \d{2}:\d{2}, when you last walked/);
     await second.locator('button[data-action=continue]').click();
     await second.waitForSelector('section.walk[data-stage=recording]');
     assert.equal(await liveSteps(second), offered);
+    await second.waitForSelector('[data-gap]');
+    await replay(cdp2, rows.filter((r) => r[0] <= 8));
     await second.locator('button[data-action=stop]').click();
     await second.waitForSelector('[data-summary-gap]');
     await second.locator('button[data-action=save]').click();
+    await second.waitForSelector('section.walk[data-stage=ready]');
     const walks = await storedWalks(second);
     assert.equal(walks.length, 1);
     assert.ok(walks[0].gaps.length >= 1, 'the time the page was closed is a gap');
+    assert.ok(walks[0].gaps.some((g) => g.len_s >= 590), JSON.stringify(walks[0].gaps));
+    assert.deepEqual(await checkpoints(second), {}, 'the dead tab\'s checkpoint is cleared once saved');
+  } finally {
+    await app.close();
+  }
+});
+
+test('two tabs: a live walk elsewhere is not offered, saving in one tab keeps the other\'s checkpoint, a dead tab\'s walk is offered', async () => {
+  const { rows } = loadTrace(RECORDINGS[0], 6);
+  const app = await launch({ sensors: true });
+  try {
+    const a = app.page;
+    await openApp(a, app.server.url);
+    await startWalk(a);
+    await replay(app.cdp, rows);
+    const aWalk = Object.values(await checkpoints(a));
+    assert.equal(aWalk.length, 1);
+    // Tab B opens while A walks: nothing is offered.
+    const b = await app.context.newPage();
+    await openApp(b, app.server.url);
+    await b.waitForSelector('section.walk[data-stage=ready]');
+    assert.equal(await b.locator('[data-resume-steps]').count(), 0, 'A\'s live walk is not "unfinished"');
+    // B records and saves its own (manual) walk.
+    await b.locator('button[data-action=start]').click();
+    const manual = b.locator('button[data-action=manual]');
+    if (await manual.count()) await manual.click();
+    await b.waitForSelector('section.walk[data-stage=recording]');
+    await b.locator('button[data-action=stop]').click();
+    const steps = b.locator('input[data-manual-steps]');
+    if (await steps.count()) await steps.fill('120');
+    await b.locator('button[data-action=save]').click();
+    await b.waitForSelector('section.walk[data-stage=ready]');
+    assert.deepEqual(Object.values(await checkpoints(b)), aWalk, 'B\'s save left A\'s checkpoint alone');
+    assert.equal(await a.getAttribute('section.walk', 'data-stage'), 'recording');
+    // A dies; a tab opened later is offered A's walk, and saves it.
+    await kill(app, a);
+    const c = await app.context.newPage();
+    await c.clock.install({ time: Date.now() + 10 * 60_000 });
+    await openApp(c, app.server.url);
+    await c.waitForSelector('[data-resume-steps]');
+    await c.locator('button[data-action=save-as-stood]').click();
+    await c.waitForSelector('section.walk[data-stage=ready]');
+    const walks = await storedWalks(c);
+    assert.ok(walks.some((w) => w.id === aWalk[0]), 'A\'s walk is saved');
+    assert.deepEqual(await checkpoints(c), {});
+  } finally {
+    await app.close();
+  }
+});
+
+test('a wall clock set forward an hour mid-walk makes no rest and no gap', async () => {
+  const { rows } = loadTrace(RECORDINGS[1], 16);
+  const app = await launch({ sensors: true });
+  try {
+    await app.page.clock.install();
+    await openApp(app.page, app.server.url);
+    await prime(app.cdp, rows);
+    await startWalk(app.page);
+    await replay(app.cdp, rows.filter((r) => r[0] <= 8));
+    await app.page.clock.setSystemTime(Date.now() + 3600_000);
+    await replay(app.cdp, rows.filter((r) => r[0] > 8).map(([t, x, y, z]) => [t - 8, x, y, z]));
+    assert.equal(await app.page.locator('[data-gap]').count(), 0, 'no "counting paused" notice');
+    assert.notEqual(await app.page.getAttribute('[data-status]', 'data-status'), 'resting');
+    const shown = await stopAndReadSteps(app.page);
+    assert.equal(await app.page.locator('[data-summary-gap]').count(), 0);
+    assert.equal(await app.page.locator('[data-summary-rests]').innerText(), '0');
+    await app.page.locator('button[data-action=save]').click();
+    await app.page.waitForSelector('section.walk[data-stage=ready]');
+    const walks = await storedWalks(app.page);
+    assert.equal(walks[0].steps, shown);
+    assert.deepEqual(walks[0].gaps, []);
+    assert.deepEqual(walks[0].rests, []);
+    assert.ok(walks[0].duration_s < 30, `duration ${walks[0].duration_s}`);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a forgotten Stop: after 5 minutes without a step the walk pauses itself and ends at the last step', async () => {
+  const { rows } = loadTrace(RECORDINGS[0], 10);
+  const app = await launch({ sensors: true });
+  try {
+    await app.page.addInitScript(() => {
+      window.__buzz = [];
+      navigator.vibrate = (p) => (window.__buzz.push(p), true);
+    });
+    await app.page.clock.install();
+    await openApp(app.page, app.server.url);
+    await prime(app.cdp, rows);
+    await startWalk(app.page);
+    await replay(app.cdp, rows);
+    await setMotion(app.cdp, 0, 0, 9.81);
+    const walked = await liveSteps(app.page);
+    assert.ok(walked > 5, `steps ${walked}`);
+    await app.page.clock.fastForward('04:30');
+    await sleep(300);
+    assert.equal(await app.page.locator('[data-idle]').count(), 0, 'not before 5 minutes');
+    await app.page.clock.fastForward('00:45');
+    await app.page.waitForSelector('[data-idle]');
+    assert.equal(await app.page.getAttribute('section.walk', 'data-stage'), 'idle');
+    assert.ok((await app.page.evaluate(() => window.__buzz.length)) >= 1, 'vibrated');
+    const end = app.page.locator('button[data-action=end-at-last-step]');
+    assert.match(await end.innerText(), /End the walk at \d{2}:\d{2}, when you last walked/);
+    await end.click();
+    await app.page.waitForSelector('[data-summary-steps]');
+    await app.page.locator('button[data-action=save]').click();
+    await app.page.waitForSelector('section.walk[data-stage=ready]');
+    const walks = await storedWalks(app.page);
+    assert.equal(walks[0].steps, walked);
+    assert.ok(walks[0].duration_s < 15, `ends at the last step: ${walks[0].duration_s} s`);
+    assert.ok(walks[0].active_s < 15);
+    assert.ok(walks[0].longest_nonstop_s < 15);
+    assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
   }
@@ -261,8 +407,7 @@ test('a hidden page is a gap: said on return and in the summary, walk marked int
         document.dispatchEvent(new Event('visibilitychange'));
       }, v);
     await setVis('hidden');
-    const cp = await app.page.evaluate(() => localStorage.getItem('loopwalk.current'));
-    assert.ok(cp, 'checkpointed on hide');
+    assert.equal(Object.keys(await checkpoints(app.page)).length, 1, 'checkpointed on hide');
     await sleep(4000);
     await setVis('visible');
     await app.page.waitForSelector('[data-gap]');
@@ -325,7 +470,7 @@ for (const scheme of ['light', 'dark']) {
       await page.locator('button[data-action=confirm-discard]').click();
       await page.waitForSelector('section.walk[data-stage=ready]');
       assert.equal((await storedWalks(page)).length, 0);
-      assert.equal(await page.evaluate(() => localStorage.getItem('loopwalk.current')), null);
+      assert.deepEqual(await checkpoints(page), {}, 'no checkpoint left');
       assert.deepEqual(app.errors, []);
     } finally {
       await app.close();

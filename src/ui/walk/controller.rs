@@ -12,8 +12,7 @@ use leptos::prelude::*;
 use crate::domain::milestones::Earned;
 use crate::domain::record::{LoopId, WalkId, WalkRecord};
 use crate::domain::recorder::{
-    Announcement, Buzz, CheckpointProblem, Effect, Input, Notice, Recorder, SensorAccess, Stage,
-    StoreProblem, Stored,
+    Announcement, Buzz, Effect, Input, Notice, Recorder, SensorAccess, Stage, StoreProblem, Stored,
 };
 use crate::domain::walk::WalkSession;
 use crate::platform::storage::StorageError;
@@ -99,7 +98,7 @@ impl WalkCtl {
         });
         ctl.rig.update_value(|r| r.page = Some(page));
         let (found, problem) = checkpoint::scan();
-        ctl.notice.set(problem.map(Notice::Checkpoint));
+        ctl.notice.set(problem);
         if !found.is_empty() {
             ctl.feed(Input::Found(found));
         }
@@ -130,16 +129,9 @@ impl WalkCtl {
 
     fn perform(self, effect: Effect) {
         match effect {
-            Effect::WriteCheckpoint(cp) => match checkpoint::save(&cp) {
-                // A write works again: the earlier failure is over.
-                Ok(()) => {
-                    let failed = |n: &Option<Notice>| matches!(n, Some(Notice::Checkpoint(p)) if *p != CheckpointProblem::UnreadableBackedUp);
-                    if self.notice.with_untracked(failed) {
-                        self.notice.set(None);
-                    }
-                }
-                Err(p) => self.notice.set(Some(Notice::Checkpoint(p))),
-            },
+            Effect::WriteCheckpoint(cp) => {
+                self.feed(Input::CheckpointWritten(checkpoint::save(&cp)))
+            }
             Effect::ClearCheckpoint(slot) => checkpoint::clear(&slot),
             Effect::Sensors(false) => self.rig.update_value(|r| r.motion = None),
             Effect::Sensors(true) => {

@@ -34,7 +34,7 @@ pub fn notice(n: Notice) -> String {
         Notice::Checkpoint(CheckpointProblem::Unavailable) => "This browser's storage cannot be used, so the walk in progress cannot be kept safe if the page closes.".into(),
         Notice::Checkpoint(CheckpointProblem::Full) => "The phone's storage is full, so the walk in progress cannot be kept safe if the page closes.".into(),
         Notice::Checkpoint(CheckpointProblem::Other) => "The walk in progress could not be kept safe if the page closes.".into(),
-        Notice::Checkpoint(CheckpointProblem::UnreadableBackedUp) => "An unfinished walk was found that this version cannot read. A copy is kept in this browser's storage, untouched.".into(),
+        Notice::UnreadableCheckpointKept => "An unfinished walk was found that this version cannot read. A copy is kept in this browser's storage, untouched.".into(),
         Notice::ScreenMayTurnOff => "The screen may turn off during the walk, which pauses counting. Keep it on, or use pocket mode.".into(),
         Notice::ClockFailed => "The walk clock could not start; figures may lag.".into(),
     }
