@@ -84,7 +84,7 @@ async fn changing_the_url_fragment_switches_the_screen_and_title() {
 #[wasm_bindgen_test]
 async fn update_banner_stays_hidden_during_a_walk_and_shows_again_after_it() {
     use loopwalk::domain::record::WalkId;
-    use loopwalk::domain::recorder::{Input, SensorAccess};
+    use loopwalk::domain::recorder::{Input, SensorAccess, Stamp};
     use loopwalk::ui::state::AppState;
     use loopwalk::ui::update_banner::UpdateBanner;
     use loopwalk::ui::walk::controller::WalkCtl;
@@ -122,10 +122,12 @@ async fn update_banner_stays_hidden_during_a_walk_and_shows_again_after_it() {
         .contains("New version ready"));
     // Waiting for a permission answer, then refused: a problem, not a walk.
     ctl.feed(Input::Start {
-        now: 0.0,
-        wall_ms: 1.0e12,
-        utc_offset_min: 0,
-        id: WalkId("w".into()),
+        at: Stamp {
+            now: 0.0,
+            wall_ms: 1.0e12,
+            utc_offset_min: 0,
+            id: WalkId("w".into()),
+        },
         sensor: SensorAccess::Asking,
     });
     leptos::task::tick().await;

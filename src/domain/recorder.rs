@@ -214,25 +214,30 @@ pub enum Effect {
     Event(WalkEvent),
 }
 
+/// The moment of a Start tap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    /// Monotonic clock, seconds.
+    pub now: f64,
+    /// The wall clock, read once for the walk's date, ms since the epoch.
+    pub wall_ms: f64,
+    /// Local offset from UTC, minutes.
+    pub utc_offset_min: i32,
+    /// The new walk's id.
+    pub id: WalkId,
+}
+
 /// Everything that can happen to the recorder. `now` and `t` are seconds of
 /// the page's monotonic clock.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
-    /// The walker tapped Start; `wall_ms` is the wall clock at the tap.
+    /// The walker tapped Start.
     Start {
-        now: f64,
-        wall_ms: f64,
-        utc_offset_min: i32,
-        id: WalkId,
+        at: Stamp,
         sensor: SensorAccess,
     },
     /// A walk timed now, with steps entered at the end.
-    StartManual {
-        now: f64,
-        wall_ms: f64,
-        utc_offset_min: i32,
-        id: WalkId,
-    },
+    StartManual(Stamp),
     /// The answer to the permission question.
     Permission {
         granted: bool,
@@ -446,9 +451,10 @@ impl Recorder {
         Some(meta.started_at + chrono::Duration::milliseconds(ms))
     }
 
-    /// UTC offset of the walk's start, minutes.
-    pub fn utc_offset_min(&self) -> i32 {
-        self.meta.as_ref().map_or(0, |m| m.utc_offset_min)
+    /// The walk's last step in the walker's local time at the start.
+    pub fn last_step_local(&self) -> Option<DateTime<chrono::FixedOffset>> {
+        let offset = chrono::FixedOffset::east_opt(self.meta.as_ref()?.utc_offset_min * 60)?;
+        Some(self.last_step_at()?.with_timezone(&offset))
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -538,33 +544,22 @@ impl Recorder {
         match input {
             Input::Sample { t, x, y, z } => self.sample(t, x, y, z, &mut out),
             Input::Tick { now } => self.tick(now + self.offset, &mut out),
-            Input::Start {
-                now,
-                wall_ms,
-                utc_offset_min,
-                id,
-                sensor,
-            } => {
+            Input::Start { at, sensor } => {
                 if !matches!(self.stage, Stage::Ready | Stage::Problem(_)) {
                     return out;
                 }
-                self.begin_meta(now, wall_ms, utc_offset_min, id, StepSource::Sensor);
+                self.begin_meta(at, StepSource::Sensor);
                 match sensor {
                     SensorAccess::Ready => self.begin(&mut out),
                     SensorAccess::Asking => self.set_stage(Stage::Asking),
                     SensorAccess::Problem(p) => self.problem(p, &mut out),
                 }
             }
-            Input::StartManual {
-                now,
-                wall_ms,
-                utc_offset_min,
-                id,
-            } => {
+            Input::StartManual(at) => {
                 if !matches!(self.stage, Stage::Ready | Stage::Problem(_)) {
                     return out;
                 }
-                self.begin_meta(now, wall_ms, utc_offset_min, id, StepSource::Manual);
+                self.begin_meta(at, StepSource::Manual);
                 self.begin(&mut out);
             }
             Input::Permission { granted } => {
@@ -704,14 +699,13 @@ impl Recorder {
         out
     }
 
-    fn begin_meta(
-        &mut self,
-        now: f64,
-        wall_ms: f64,
-        utc_offset_min: i32,
-        id: WalkId,
-        source: StepSource,
-    ) {
+    fn begin_meta(&mut self, at: Stamp, source: StepSource) {
+        let Stamp {
+            now,
+            wall_ms,
+            utc_offset_min,
+            id,
+        } = at;
         // The walk clock starts at zero.
         self.offset = -now;
         self.session = WalkSession::new(source);
@@ -1026,8 +1020,11 @@ impl Input {
     /// The monotonic time this input carries, if any.
     fn now(&self) -> Option<f64> {
         match *self {
-            Self::Start { now, .. }
-            | Self::StartManual { now, .. }
+            Self::Start {
+                at: Stamp { now, .. },
+                ..
+            }
+            | Self::StartManual(Stamp { now, .. })
             | Self::Tick { now }
             | Self::PageHidden { now }
             | Self::PageVisible { now }

@@ -56,10 +56,12 @@ impl Harness {
 
     fn start(&mut self) {
         let out = self.feed(Input::Start {
-            now: self.mono,
-            wall_ms: WALL0,
-            utc_offset_min: 60,
-            id: WalkId("w1".into()),
+            at: Stamp {
+                now: self.mono,
+                wall_ms: WALL0,
+                utc_offset_min: 60,
+                id: WalkId("w1".into()),
+            },
             sensor: SensorAccess::Ready,
         });
         assert!(out.contains(&Effect::Sensors(true)));
@@ -229,12 +231,12 @@ fn no_readings_at_all_is_a_problem_and_nothing_is_kept() {
     assert!(out.contains(&Effect::KeepScreenOn(false)));
     assert!(out.contains(&Effect::ClearCheckpoint(CheckpointSlot::Own)));
     // A manual walk from there.
-    h.feed(Input::StartManual {
+    h.feed(Input::StartManual(Stamp {
         now: h.mono + 3.0,
         wall_ms: WALL0 + 3000.0,
         utc_offset_min: 60,
         id: WalkId("m".into()),
-    });
+    }));
     assert_eq!(h.r.stage(), &Stage::Recording);
     assert_eq!(h.r.session().source, StepSource::Manual);
 }
@@ -252,10 +254,12 @@ fn a_hidden_page_is_not_mistaken_for_no_readings() {
 fn permission_asked_then_granted_starts_then_denied_says_so() {
     let mut h = Harness::new();
     h.feed(Input::Start {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 0,
-        id: WalkId("w".into()),
+        at: Stamp {
+            now: h.mono,
+            wall_ms: WALL0,
+            utc_offset_min: 0,
+            id: WalkId("w".into()),
+        },
         sensor: SensorAccess::Asking,
     });
     assert_eq!(h.r.stage(), &Stage::Asking);
@@ -263,10 +267,12 @@ fn permission_asked_then_granted_starts_then_denied_says_so() {
     h.feed(Input::Permission { granted: false });
     assert_eq!(h.r.stage(), &Stage::Problem(SensorProblem::Denied));
     h.feed(Input::Start {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 0,
-        id: WalkId("w".into()),
+        at: Stamp {
+            now: h.mono,
+            wall_ms: WALL0,
+            utc_offset_min: 0,
+            id: WalkId("w".into()),
+        },
         sensor: SensorAccess::Asking,
     });
     let out = h.feed(Input::Permission { granted: true });
@@ -301,12 +307,12 @@ fn pausing_stops_counting_and_resuming_counts_again() {
 #[test]
 fn a_manual_walk_takes_the_entered_count() {
     let mut h = Harness::new();
-    let out = h.feed(Input::StartManual {
+    let out = h.feed(Input::StartManual(Stamp {
         now: h.mono,
         wall_ms: WALL0,
         utc_offset_min: 60,
         id: WalkId("m".into()),
-    });
+    }));
     assert!(!out.contains(&Effect::Sensors(true)), "no sensor");
     h.feed(Input::Sample {
         t: h.mono + 1.0,
@@ -468,12 +474,12 @@ fn a_failed_save_keeps_the_checkpoint_and_says_the_walk_is_not_stored_yet() {
 fn saving_or_discarding_in_one_tab_never_clears_another_tabs_checkpoint() {
     let mut h = Harness::new();
     h.start();
-    h.feed(Input::StartManual {
+    h.feed(Input::StartManual(Stamp {
         now: h.mono,
         wall_ms: WALL0,
         utc_offset_min: 0,
         id: WalkId("x".into()),
-    });
+    }));
     h.feed(Input::Stop { now: h.mono + 60.0 });
     h.feed(Input::Discard);
     h.start();

@@ -10,7 +10,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::recorder::SensorProblem;
+use crate::domain::recorder::{SensorAccess, SensorProblem};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -64,6 +64,16 @@ pub fn request_permission() -> Option<js_sys::Promise> {
             Err(v) => Some(js_sys::Promise::resolve(&v)),
         },
         Err(e) => Some(js_sys::Promise::reject(&e)),
+    }
+}
+
+/// At the Start tap: whether the sensor can be used, and the iOS permission
+/// question to await if one was asked (asked here, inside the tap).
+pub fn access() -> (SensorAccess, Option<js_sys::Promise>) {
+    match is_supported().map(|()| request_permission()) {
+        Err(p) => (SensorAccess::Problem(p), None),
+        Ok(None) => (SensorAccess::Ready, None),
+        Ok(Some(promise)) => (SensorAccess::Asking, Some(promise)),
     }
 }
 

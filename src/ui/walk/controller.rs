@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::domain::milestones::Earned;
 use crate::domain::record::{LoopId, WalkId, WalkRecord};
 use crate::domain::recorder::{
-    Announcement, Buzz, Effect, Input, Notice, Recorder, SensorAccess, Stage, StoreProblem, Stored,
+    Announcement, Buzz, Effect, Input, Notice, Recorder, Stage, Stamp, StoreProblem, Stored,
 };
 use crate::domain::walk::WalkSession;
 use crate::platform::storage::StorageError;
@@ -235,21 +235,12 @@ impl WalkCtl {
     /// The Start tap. On iOS the permission request happens synchronously
     /// here, inside the tap, as Safari requires.
     pub fn start_tapped(self) {
-        let (now, wall_ms, utc_offset_min, id) = stamp();
-        let asking = motion::is_supported().map(|()| motion::request_permission());
-        let sensor = match &asking {
-            Err(p) => SensorAccess::Problem(*p),
-            Ok(None) => SensorAccess::Ready,
-            Ok(Some(_)) => SensorAccess::Asking,
-        };
+        let (sensor, asking) = motion::access();
         self.feed(Input::Start {
-            now,
-            wall_ms,
-            utc_offset_min,
-            id,
+            at: stamp(),
             sensor,
         });
-        if let Ok(Some(promise)) = asking {
+        if let Some(promise) = asking {
             wasm_bindgen_futures::spawn_local(async move {
                 let granted = motion::permission_granted(promise).await;
                 self.feed(Input::Permission { granted });
@@ -259,13 +250,7 @@ impl WalkCtl {
 
     /// A walk timed now, with the step count entered at the end.
     pub fn start_manual(self) {
-        let (now, wall_ms, utc_offset_min, id) = stamp();
-        self.feed(Input::StartManual {
-            now,
-            wall_ms,
-            utc_offset_min,
-            id,
-        });
+        self.feed(Input::StartManual(stamp()));
     }
 
     /// Feed an input stamped with the monotonic clock now.
@@ -281,23 +266,22 @@ impl WalkCtl {
         });
     }
 
-    /// Wall-clock time of the walk's last step, local `HH:MM`.
+    /// Local time of the walk's last step, `HH:MM`.
     pub fn last_step_clock(self) -> Option<String> {
-        self.rec.with_value(|r| {
-            let offset = chrono::FixedOffset::east_opt(r.utc_offset_min() * 60)?;
-            Some(crate::domain::dates::hh_mm(
-                &r.last_step_at()?.with_timezone(&offset),
-            ))
-        })
+        let at = self.rec.with_value(Recorder::last_step_local)?;
+        Some(crate::domain::dates::hh_mm(&at))
     }
 }
 
 /// The moment of a Start tap: monotonic now, the wall clock (read once for
 /// the walk's date), the local offset and a new walk id.
-fn stamp() -> (f64, f64, i32, WalkId) {
+fn stamp() -> Stamp {
     let wall_ms = js_sys::Date::now();
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    let suffix = (js_sys::Math::random() * 1_679_616.0) as u32; // 36^4
-    let id = WalkId(format!("{}-{suffix:04x}", wall_ms as u64));
-    (motion::now_s(), wall_ms, offset, id)
+    let suffix = (js_sys::Math::random() * 65_536.0) as u32;
+    Stamp {
+        now: motion::now_s(),
+        wall_ms,
+        utc_offset_min: -(js_sys::Date::new_0().get_timezone_offset() as i32),
+        id: WalkId(format!("{}-{suffix:04x}", wall_ms as u64)),
+    }
 }
