@@ -3,12 +3,13 @@
 // kill-and-reopen, pocket mode, screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdtempSync, cpSync, appendFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, openTab, screenshot, setMotion, ROOT } from './harness.mjs';
+import { launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, DIST, ROOT } from './harness.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
 /** The in-repo copy of a recording, else the shared data set. */
@@ -327,6 +328,43 @@ test('a forgotten Stop: after 5 minutes without a step the walk pauses itself an
     assert.ok(walks[0].active_s < 15);
     assert.ok(walks[0].longest_nonstop_s < 15);
     assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('an update applied in another tab never reloads a walk in progress; afterwards the offer reloads at once', async () => {
+  // A private copy of the build, so a new version can be published mid-test.
+  const dir = mkdtempSync(join(tmpdir(), 'loopwalk-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  const server = await serve(dir, 0);
+  const app = await launch({ sensors: true, server });
+  try {
+    const a = app.page;
+    await openApp(a, server.url);
+    await waitForServiceWorker(a);
+    await a.evaluate(() => (window.__sameDocument = true));
+    await startWalk(a);
+    const b = await app.context.newPage();
+    await openApp(b, server.url);
+    await waitForServiceWorker(b);
+    // A new version is published; tab B finds it and applies it.
+    appendFileSync(join(dir, 'sw.js'), '\n// a new version\n');
+    await b.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await b.waitForSelector('.banner');
+    assert.equal(await a.locator('.banner').count(), 0, 'no reload offer mid-walk');
+    await Promise.all([b.waitForEvent('load'), b.locator('.banner button').click()]);
+    await sleep(2000);
+    assert.equal(await a.evaluate(() => window.__sameDocument), true, 'the walking tab was not reloaded');
+    assert.equal(await a.getAttribute('section.walk', 'data-stage'), 'recording');
+    // The walk ends; the offer shows again and, the new version being in
+    // charge already, reloads at once.
+    await a.locator('button[data-action=stop]').click();
+    await a.locator('button[data-action=discard]').click();
+    await a.locator('button[data-action=confirm-discard]').click();
+    await a.waitForSelector('.banner');
+    await Promise.all([a.waitForEvent('load'), a.locator('.banner button').click()]);
+    assert.equal(await a.evaluate(() => window.__sameDocument), undefined, 'reloaded');
   } finally {
     await app.close();
   }
