@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 
 use super::record::{StepSource, Steps, WalkId, WalkRecord};
 use super::steps::StepDetector;
-use super::walk::{Action, Checkpoint, Motion, Phase, WalkSession};
+use super::walk::{Action, Checkpoint, Motion, Phase, WalkSession, LONGEST_RECORD_S};
 
 /// Checkpoint (and heartbeat) at least this often, seconds.
 pub const CHECKPOINT_EVERY_S: f64 = 4.0;
@@ -86,6 +86,28 @@ pub struct Unfinished {
     /// Wall-clock milliseconds of its last heartbeat.
     pub heartbeat_ms: f64,
     pub checkpoint: Checkpoint,
+}
+
+/// Away this long, a closed page's walk was most likely forgotten: the
+/// offer asks whether the walker forgot to stop, seconds.
+pub const FORGOTTEN_AFTER_S: f64 = 3600.0;
+
+impl Unfinished {
+    /// Seconds since its last heartbeat, at `wall_ms`.
+    pub fn away_s(&self, wall_ms: f64) -> f64 {
+        ((wall_ms - self.heartbeat_ms) / 1000.0).max(0.0)
+    }
+
+    /// Long enough away that the walker most likely forgot to stop.
+    pub fn forgotten(&self, wall_ms: f64) -> bool {
+        self.away_s(wall_ms) >= FORGOTTEN_AFTER_S
+    }
+
+    /// Continuing is offered only while the walk, time away included,
+    /// still fits in a record; beyond, it is saved as it stood (steps kept).
+    pub fn can_continue(&self, wall_ms: f64) -> bool {
+        self.checkpoint.session.duration_s() + self.away_s(wall_ms) < LONGEST_RECORD_S
+    }
 }
 
 /// Where a saved walk now is (from `AppState::save_walk`).
@@ -914,6 +936,9 @@ impl Recorder {
         let Stage::Resume(u) = &self.stage else {
             return;
         };
+        if !u.can_continue(wall_ms) {
+            return;
+        }
         let u = (**u).clone();
         let cp = u.checkpoint.clone();
         let away_s = ((wall_ms - u.heartbeat_ms) / 1000.0).max(0.0);

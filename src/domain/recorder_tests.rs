@@ -672,7 +672,7 @@ fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
 }
 
 #[test]
-fn a_checkpoint_three_days_old_can_still_be_continued_and_saved() {
+fn a_checkpoint_three_days_old_asks_if_the_walker_forgot_to_stop_and_is_saved_with_its_steps() {
     let rows = recording(20.0);
     let mut a = Harness::new();
     a.start();
@@ -687,13 +687,25 @@ fn a_checkpoint_three_days_old_can_still_be_continued_and_saved() {
         heartbeat_ms: WALL0 + 20_000.0,
         checkpoint: cp,
     }]));
+    let days_later = WALL0 + 3.0 * 86_400_000.0;
+    match b.r.stage() {
+        Stage::Resume(u) => {
+            assert!(
+                u.forgotten(days_later),
+                "asks whether the walker forgot to stop"
+            );
+            assert!(!u.can_continue(days_later), "too long to continue");
+            assert!(u.can_continue(WALL0 + 3_600_000.0));
+            assert!(!u.forgotten(WALL0 + 600_000.0));
+        }
+        s => panic!("{s:?}"),
+    }
     b.feed(Input::Continue {
         now: b.mono,
-        wall_ms: WALL0 + 3.0 * 86_400_000.0,
+        wall_ms: days_later,
     });
-    assert_eq!(b.r.stage(), &Stage::Recording);
-    b.feed(Input::Stop { now: b.mono + 5.0 });
-    b.feed(Input::Save);
+    assert!(matches!(b.r.stage(), Stage::Resume(_)), "not continued");
+    b.feed(Input::SaveAsItStood);
     let r = b.saved_record();
     assert_eq!(r.steps, steps);
     assert!(r.duration_s < 60.0, "{}", r.duration_s);

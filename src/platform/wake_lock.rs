@@ -16,11 +16,6 @@ fn wake_lock_api() -> Option<JsValue> {
     (!api.is_undefined() && !api.is_null()).then_some(api)
 }
 
-/// Whether the browser has the Screen Wake Lock API.
-pub fn is_supported() -> bool {
-    wake_lock_api().is_some()
-}
-
 /// Holds at most one screen wake lock. Not `Send` (JS handles).
 #[derive(Clone, Default)]
 pub struct WakeLock {

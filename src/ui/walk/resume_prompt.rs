@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::hh_mm;
+use crate::domain::dates::{day_month, hh_mm};
 use crate::domain::record::StepSource;
 use crate::domain::recorder::{Input, Unfinished};
 use crate::ui::walk::controller::walk_ctl;
@@ -15,6 +15,9 @@ pub fn ResumePrompt(
     unfinished: Unfinished,
 ) -> impl IntoView {
     let ctl = walk_ctl();
+    let wall_ms = js_sys::Date::now();
+    let forgotten = unfinished.forgotten(wall_ms);
+    let can_continue = unfinished.can_continue(wall_ms);
     let cp = unfinished.checkpoint;
     let steps = cp.session.steps().0;
     let manual = cp.session.source == StepSource::Manual;
@@ -23,6 +26,7 @@ pub fn ResumePrompt(
     let offset = chrono::FixedOffset::east_opt(cp.utc_offset_min * 60)
         .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
     let started = hh_mm(&cp.started_at.with_timezone(&offset));
+    let date = day_month(cp.started_at.with_timezone(&offset).date_naive());
     let last_step = cp
         .last_step_at()
         .filter(|_| !manual)
@@ -30,8 +34,8 @@ pub fn ResumePrompt(
     let confirm = RwSignal::new(false);
     view! {
         <div class="card walk-resume" role="region" aria-label="Unfinished walk">
-            <h2>"Your walk didn't finish"</h2>
-            <p>"The page closed during a walk that started at " {started} "."</p>
+            <h2>{if forgotten { "Did you forget to stop this walk?" } else { "Your walk didn't finish" }}</h2>
+            <p>"The page closed during a walk that started at " {started} " on " {date} "."</p>
             <div class="stat-row">
                 {(!manual).then(|| view! {
                     <div class="stat"><span class="value" data-resume-steps>{steps}</span><span class="label">"steps"</span></div>
@@ -41,10 +45,14 @@ pub fn ResumePrompt(
             {last_step.map(|at| view! {
                 <p data-resume-ends>"Saved as it stood, it ends at " {at} ", when you last walked."</p>
             })}
-            <p class="muted small">"If you continue, the time the page was closed is marked as a gap: no steps are counted for it."</p>
+            {can_continue.then(|| view! {
+                <p class="muted small">"If you continue, the time the page was closed is marked as a gap: no steps are counted for it."</p>
+            })}
             <div class="walk-actions">
-                <button class="btn primary" type="button" data-action="continue"
-                    on:click=move |_| ctl.continue_walk()>"Continue this walk"</button>
+                {can_continue.then(|| view! {
+                    <button class="btn primary" type="button" data-action="continue"
+                        on:click=move |_| ctl.continue_walk()>"Continue this walk"</button>
+                })}
                 <button class="btn outline" type="button" data-action="save-as-stood"
                     on:click=move |_| ctl.feed(Input::SaveAsItStood)>"Save it as it stood"</button>
                 <Show when=move || !confirm.get() fallback=move || view! {
