@@ -31,6 +31,13 @@ struct Envelope<T> {
     checkpoint: T,
 }
 
+/// Just the heartbeat of a checkpoint whose body cannot be read (perhaps a
+/// newer version's, in a live tab).
+#[derive(Deserialize)]
+struct Beat {
+    heartbeat_ms: f64,
+}
+
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -129,16 +136,16 @@ fn read(key: &str, text: &str, own: bool, now_ms: f64) -> Read {
             Err(_) => Read::Unreadable,
         };
     }
-    let Ok(env) = serde_json::from_str::<Envelope<serde_json::Value>>(text) else {
-        return Read::Unreadable;
-    };
-    if !is_unfinished(own, env.heartbeat_ms, now_ms) {
-        // Possibly a newer version in a live tab: never touched.
-        return Read::Live;
-    }
-    match serde_json::from_value::<Checkpoint>(env.checkpoint) {
-        Ok(cp) => unfinished(env.heartbeat_ms, cp),
-        Err(_) => Read::Unreadable,
+    match serde_json::from_str::<Envelope<Checkpoint>>(text) {
+        Ok(env) if is_unfinished(own, env.heartbeat_ms, now_ms) => {
+            unfinished(env.heartbeat_ms, env.checkpoint)
+        }
+        Ok(_) => Read::Live,
+        // Unreadable, unless a live tab's (perhaps a newer version): never touched.
+        Err(_) => match serde_json::from_str::<Beat>(text) {
+            Ok(b) if !is_unfinished(own, b.heartbeat_ms, now_ms) => Read::Live,
+            _ => Read::Unreadable,
+        },
     }
 }
 
