@@ -98,7 +98,7 @@ fn sample_store() -> Store {
         "2026-03-12T10:00:00Z".parse().unwrap(),
     )
     .unwrap();
-    s.delete_walk(&WalkId("a".into()));
+    s.delete_walk(&WalkId("a".into()), "2026-03-13T10:00:00Z".parse().unwrap());
     s
 }
 

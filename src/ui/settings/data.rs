@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::store::{
-    backup_file_name, backup_json, csv_file_name, merge, preview_import, try_to_json, walks_csv,
+    backup_file_name, backup_json, csv_file_name, preview_import, try_to_json, walks_csv,
     ImportError, ImportPreview, MAX_IMPORT_BYTES,
 };
 use crate::platform::download;
@@ -72,26 +72,44 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "The browser could not read the file as text.".to_string())
 }
 
-fn preview_text(p: &ImportPreview) -> String {
-    let mut parts = vec![
-        format!("{} new", walks_text(p.new_walks as u64)),
-        format!("{} already here", p.already_present),
-    ];
-    if p.deleted_here > 0 {
-        parts.push(format!(
-            "{} you deleted (they stay deleted)",
-            p.deleted_here
+/// The preview's lines: exactly what Apply would change, then what it
+/// leaves alone.
+fn preview_lines(p: &ImportPreview) -> Vec<String> {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut lines = vec![format!("{} to add", walks_text(p.new_walks as u64))];
+    if p.restored > 0 {
+        lines.push(format!(
+            "{} you deleted here, brought back",
+            walks_text(p.restored as u64)
         ));
     }
-    parts.push(format!("{} invalid (skipped)", p.invalid));
     if p.new_loops > 0 {
-        parts.push(format!(
-            "{} new {}",
-            p.new_loops,
-            if p.new_loops == 1 { "loop" } else { "loops" }
+        lines.push(format!("{} to add", n(p.new_loops, "loop", "loops")));
+    }
+    if !p.settings_changed.is_empty() {
+        lines.push(format!(
+            "Settings from the file replace the defaults here: {}",
+            p.settings_changed.join(", ")
         ));
     }
-    parts.join(", ")
+    lines.push(format!(
+        "{} already here, identical (no change)",
+        p.identical
+    ));
+    if p.conflicting > 0 {
+        lines.push(format!(
+            "{} differ from the copy here: yours are kept, the file's are skipped",
+            n(p.conflicting, "walk", "walks")
+        ));
+    }
+    lines.push(format!("{} invalid (skipped)", p.invalid));
+    if p.deletions_ignored > 0 {
+        lines.push(format!(
+            "{} listed as deleted in the file: ignored (nothing here is deleted)",
+            n(p.deletions_ignored, "walk", "walks")
+        ));
+    }
+    lines
 }
 
 /// Export, import and storage status.
@@ -172,11 +190,9 @@ pub fn DataSettings() -> impl IntoView {
         let Import::Preview { preview, .. } = import.get_untracked() else {
             return;
         };
-        let added = preview.new_walks;
-        let merged = preview.merged;
-        // Merge again with whatever is current now (another window may have
-        // saved since the preview): nothing already here is lost.
-        state.update_store(|s| *s = merge(&merged, s));
+        // Applied to the store as it is now (another window may have saved
+        // since the preview): only additions, nothing removed or replaced.
+        let added = state.update_store(|s| preview.apply(s, chrono::Utc::now()));
         let saved = matches!(state.store_status.get_untracked(), StoreStatus::Ok);
         let message = if saved {
             format!("Imported: {} added.", walks_text(added as u64))
@@ -240,7 +256,9 @@ pub fn DataSettings() -> impl IntoView {
             view! {
                 <div class="import-preview" role="group" aria-labelledby="import-preview-title">
                     <h3 id="import-preview-title">"Import "{file}"?"</h3>
-                    <p class="import-counts">{preview_text(&preview)}"."</p>
+                    <ul class="import-counts">
+                        {preview_lines(&preview).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
                     <p class="muted small">"Nothing you have now is removed or overwritten."</p>
                     <div class="actions">
                         <button class="btn primary" type="button" on:click=apply>"Apply"</button>
