@@ -158,7 +158,7 @@ fn store() -> impl Strategy<Value = Store> {
         proptest::collection::vec(walk(), 0..12),
         proptest::collection::vec(a_loop(), 0..4),
         settings(),
-        proptest::collection::vec(walk_id(), 0..4),
+        proptest::collection::vec((walk_id(), instant()), 0..4),
         proptest::collection::vec((walk_id(), instant()), 0..4),
     )
         .prop_map(|(walks, loops, settings, deleted, edits)| {
@@ -169,8 +169,8 @@ fn store() -> impl Strategy<Value = Store> {
             for l in loops {
                 s.upsert_loop(l).expect("generated loops are valid");
             }
-            for id in deleted {
-                s.delete_walk(&id);
+            for (id, at) in deleted {
+                s.delete_walk(&id, at);
             }
             for (id, at) in edits {
                 if s.walk(&id).is_some() {
@@ -295,14 +295,30 @@ proptest! {
         let text = backup_json(&file, now());
         let once = preview_import(&current, &text).unwrap();
         prop_assert_eq!(once.invalid, 0);
-        let twice = preview_import(&once.merged, &text).unwrap();
-        prop_assert_eq!(twice.new_walks, 0);
-        prop_assert_eq!(&twice.merged, &once.merged);
+        let mut merged = current.clone();
+        once.apply(&mut merged, now());
+        let twice = preview_import(&merged, &text).unwrap();
+        prop_assert_eq!(twice.new_walks + twice.restored, 0);
+        prop_assert!(twice.changes_nothing());
+        let mut again = merged.clone();
+        twice.apply(&mut again, now());
+        prop_assert_eq!(&again, &merged);
         // Every walk of the file is accounted for.
         prop_assert_eq!(
-            once.new_walks + once.already_present + once.deleted_here,
+            once.new_walks + once.restored + once.identical + once.conflicting,
             file.walks.len()
         );
+    }
+
+    #[test]
+    fn import_never_deletes_or_overwrites_a_walk(current in store(), file in store()) {
+        let p = preview_import(&current, &backup_json(&file, now())).unwrap();
+        let mut after = current.clone();
+        p.apply(&mut after, now());
+        for w in &current.walks {
+            prop_assert_eq!(after.walk(&w.id), Some(w), "kept exactly");
+        }
+        prop_assert_eq!(after.walks.len(), current.walks.len() + p.new_walks + p.restored);
     }
 
     #[test]
@@ -321,10 +337,21 @@ proptest! {
         let right = merge(&a, &merge(&b, &c));
         prop_assert_eq!(&left.walks, &right.walks);
         prop_assert_eq!(&left.deleted, &right.deleted);
-        // Tombstones win; nothing else is lost.
+        prop_assert_eq!(&left.deleted_at, &right.deleted_at);
+        prop_assert_eq!(&left.edited_at, &right.edited_at);
+        // Every id ends up either present or deleted, by its latest event;
+        // nothing is lost otherwise.
         for w in a.walks.iter().chain(&b.walks) {
             let gone = ab.deleted.contains(&w.id);
             prop_assert_eq!(ab.walk(&w.id).is_none(), gone);
+            if gone {
+                let tomb = ab.deleted_at.get(&w.id);
+                for s in [&a, &b] {
+                    if s.walk(&w.id).is_some() {
+                        prop_assert!(s.edited_at.get(&w.id) <= tomb, "a later change beats the deletion");
+                    }
+                }
+            }
         }
         let ids: BTreeMap<_, _> = ab.walks.iter().map(|w| (&w.id, ())).collect();
         prop_assert_eq!(ids.len(), ab.walks.len());

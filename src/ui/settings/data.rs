@@ -9,34 +9,12 @@ use crate::domain::store::{
     backup_file_name, backup_json, csv_file_name, preview_import, try_to_json, walks_csv,
     ImportError, ImportPreview, MAX_IMPORT_BYTES,
 };
-use crate::platform::download;
+use crate::platform::{download, storage};
 use crate::ui::history::format::{bytes_text, walks_text};
 use crate::ui::state::{app_state, StoreStatus};
 
-/// localStorage key remembering the date of the last export, so the
-/// "export early" hint goes away once the walker has made one.
-pub const LAST_EXPORT_KEY: &str = "loopwalk.last_export";
-
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The date of the last export, if one was recorded.
-fn last_export() -> Option<String> {
-    local_storage()?.get_item(LAST_EXPORT_KEY).ok().flatten()
-}
-
-/// Record an export. `false` when it could not be recorded (then the hint
-/// keeps showing, which is the safe side).
-fn record_export(date: chrono::NaiveDate) -> bool {
-    local_storage().is_some_and(|s| {
-        s.set_item(LAST_EXPORT_KEY, &crate::domain::dates::iso_date(date))
-            .is_ok()
-    })
 }
 
 /// Where an import stands.
@@ -116,7 +94,7 @@ fn preview_lines(p: &ImportPreview) -> Vec<String> {
 #[component]
 pub fn DataSettings() -> impl IntoView {
     let state = app_state();
-    let exported = RwSignal::new(last_export().is_some());
+    let exported = RwSignal::new(storage::last_export().is_some());
     let export_error = RwSignal::new(None::<String>);
     let import = RwSignal::new(Import::Idle);
 
@@ -146,7 +124,7 @@ pub fn DataSettings() -> impl IntoView {
                 export_error.set(None);
                 if !csv {
                     exported.set(true);
-                    if !record_export(date) {
+                    if !storage::record_export(&crate::domain::dates::iso_date(date)) {
                         export_error.set(Some(
                             "Backup made. (The browser's storage is full or blocked, so Loopwalk could not note the date of it; the reminder may show again.)".into(),
                         ));
@@ -219,6 +197,39 @@ pub fn DataSettings() -> impl IntoView {
         }
     };
 
+    let quarantined = Memo::new(move |_| state.store.with(|s| s.quarantine.len()));
+    let export_quarantine = move |_| {
+        let text = state
+            .store
+            .with_untracked(|s| serde_json::to_string_pretty(&s.quarantine).unwrap_or_default());
+        let name = format!(
+            "loopwalk-set-aside-{}.json",
+            crate::domain::dates::iso_date(today())
+        );
+        export_error.set(download::download_text(&name, "application/json", &text).err());
+    };
+    let quarantine_view = move || {
+        let n = quarantined.get();
+        (n > 0).then(|| {
+            view! {
+                <div class="quarantine" role="status">
+                    <h3>"Records set aside"</h3>
+                    <p data-quarantined=n.to_string()>
+                        {format!(
+                            "{n} saved {} could not be shown: {} impossible values (a date outside 2000-2100, a time zone beyond 14 hours, or an impossible duration or count). {} kept exactly as found and included in every backup, but left out of your history and figures.",
+                            if n == 1 { "record" } else { "records" },
+                            if n == 1 { "it has" } else { "they have" },
+                            if n == 1 { "It is" } else { "They are" },
+                        )}
+                    </p>
+                    <button class="btn outline" type="button" data-action="export-set-aside" on:click=export_quarantine>
+                        "Export the records set aside"
+                    </button>
+                </div>
+            }
+        })
+    };
+
     let hint = move || {
         (walk_count.get() > 0 && !exported.get()).then(|| {
             view! {
@@ -275,6 +286,7 @@ pub fn DataSettings() -> impl IntoView {
         <section class="card data-settings" aria-labelledby="settings-data">
             <h2 id="settings-data">"Your data"</h2>
             {status}
+            {quarantine_view}
             {hint}
             <h3>"Export"</h3>
             <div class="actions">
