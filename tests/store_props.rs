@@ -357,3 +357,92 @@ proptest! {
         prop_assert_eq!(ids.len(), ab.walks.len());
     }
 }
+
+/// A walk record as JSON with any value in any field a hostile or damaged
+/// file could hold: instants anywhere in chrono's range, any offset, any
+/// finite duration, any count.
+fn hostile_walk() -> impl Strategy<Value = serde_json::Value> {
+    let min = DateTime::<Utc>::MIN_UTC.timestamp_millis();
+    let max = DateTime::<Utc>::MAX_UTC.timestamp_millis();
+    (
+        "[a-h]{1,2}",
+        prop_oneof![min..=max, 946_684_800_000i64..4_133_980_799_999],
+        prop_oneof![any::<i32>(), -900i32..900],
+        prop_oneof![
+            any::<f64>().prop_filter("finite", |v| v.is_finite()),
+            0.0..200_000.0f64
+        ],
+        0.0..7200.0f64,
+        any::<u32>(),
+        proptest::option::of(any::<u8>()),
+    )
+        .prop_map(|(id, ms, off, dur, active, steps, pain)| {
+            let at = Utc.timestamp_millis_opt(ms).unwrap();
+            serde_json::json!({
+                "id": id, "started_at": at, "utc_offset_min": off,
+                "duration_s": dur, "active_s": active.min(dur.abs()), "steps": steps,
+                "longest_nonstop_s": 0.0, "pain_after": pain,
+                "rests": [{"at_s": 1.0, "len_s": 20.0}], "loop_id": "la",
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 12 item 6: one out-of-range date once made the app unable to
+    /// open for good. Any stored store now loads, and every screen's domain
+    /// functions run on it without panicking.
+    #[test]
+    fn out_of_range_stored_walks_are_quarantined_and_no_screen_panics(
+        walks in proptest::collection::vec(hostile_walk(), 0..8),
+        flare in proptest::option::of(any::<i32>()),
+        today_off in -40_000i64..40_000,
+    ) {
+        use loopwalk::domain::{history, loops, milestones, pacing};
+        let n = walks.len();
+        let mut settings = serde_json::json!({});
+        if let Some(d) = flare.and_then(NaiveDate::from_num_days_from_ce_opt) {
+            settings["flare_up_until"] = serde_json::json!(d);
+        }
+        let doc = serde_json::json!({
+            "version": 2, "walks": walks, "settings": settings,
+            "loops": [{"id": "la", "name": "Park", "length": {"unit": "metres", "value": 900.0},
+                       "created_at": "2026-01-01T00:00:00Z"}],
+        });
+        let s = load(&doc.to_string()).unwrap();
+        prop_assert_eq!(s.walks.len() + s.quarantine.len(), n, "nothing lost");
+        for w in &s.walks {
+            prop_assert!((2000..=2100).contains(&chrono::Datelike::year(&w.started_at)));
+            prop_assert!(w.utc_offset_min.unsigned_abs() <= 14 * 60);
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+            + chrono::Duration::days(today_off);
+        let _ = history::by_week(&s.walks);
+        let _ = history::steps_last_30_days(&s.walks, today);
+        let _ = history::active_minutes_per_week(&s.walks, today, 12);
+        let _ = history::pain_series(&s.walks);
+        let flare_ups: Vec<pacing::FlareUp> = s
+            .settings
+            .flare_up_until
+            .map(|d| pacing::FlareUp { start: d, days: 1 })
+            .into_iter()
+            .collect();
+        let _ = pacing::plan(&s.walks, None, &flare_ups, today);
+        let _ = pacing::streaks_suspended(&flare_ups, today);
+        if let Some(w) = s.walks.first() {
+            let _ = pacing::overdo_check(w, &s.walks);
+        }
+        let step = s.settings.step_length_m();
+        let _ = milestones::compute(&s.walks, &s.loops, step, today);
+        for l in &s.loops {
+            let _ = loops::loop_stats(l, &s.walks, step);
+        }
+        let _ = walks_csv(&s);
+        // Saved and loaded again, the quarantine is kept (numbers of
+        // absurd size may move by one unit in the last place).
+        let again = load(&to_json(&s)).unwrap();
+        prop_assert_eq!(&again.walks, &s.walks);
+        prop_assert_eq!(again.quarantine.len(), s.quarantine.len());
+    }
+}
