@@ -246,17 +246,20 @@ pub fn save_pending(walks: &[WalkRecord]) -> Result<(), StorageError> {
     write_verified(&storage, PENDING_KEY, &text)
 }
 
-/// Characters Loopwalk's origin holds in localStorage (keys and values),
-/// counting `store_len` for [`STORE_KEY`] instead of reading it again.
-/// `None` when storage is unavailable.
-pub fn used_chars(store_len: usize) -> Option<usize> {
+/// Characters Loopwalk's origin holds in localStorage (keys and values;
+/// UTF-8 bytes, which overstate non-ASCII text: the safe side). When
+/// `store_len` is given it is counted for [`STORE_KEY`] instead of reading
+/// the store again. `None` when storage is unavailable.
+pub fn used_chars(store_len: Option<usize>) -> Option<usize> {
     let storage = local_storage()?;
-    let mut total = store_len + STORE_KEY.len();
+    let mut total = 0;
     for i in 0..storage.length().unwrap_or(0) {
         if let Some(key) = storage.key(i).ok().flatten() {
-            if key != STORE_KEY {
-                total += key.len() + get(&storage, &key).map_or(0, |v| v.len());
-            }
+            let len = match store_len {
+                Some(n) if key == STORE_KEY => n,
+                _ => get(&storage, &key).map_or(0, |v| v.len()),
+            };
+            total += key.len() + len;
         }
     }
     Some(total)
@@ -468,7 +471,7 @@ mod tests {
         };
         save_pending(std::slice::from_ref(&w)).unwrap();
         assert_eq!(load_pending(), vec![w]);
-        assert!(used_chars(0).unwrap() > PENDING_KEY.len());
+        assert!(used_chars(None).unwrap() > PENDING_KEY.len());
         save_pending(&[]).unwrap();
         assert!(load_pending().is_empty());
         assert_eq!(get(&local_storage().unwrap(), PENDING_KEY), None);

@@ -117,7 +117,7 @@ impl AppState {
         }
         let len = state
             .synced
-            .with_value(|t| t.as_ref().map_or(0, String::len));
+            .with_value(|t| t.as_ref().map(String::len));
         state.note_space(len);
         state
     }
@@ -237,7 +237,7 @@ impl AppState {
     ) -> Result<(), StorageError> {
         match result {
             Ok(text) => {
-                self.note_space(text.len());
+                self.note_space(Some(text.len()));
                 self.synced.set_value(Some(text));
                 self.store_status.set(StoreStatus::Ok);
                 if had_pending && storage::save_pending(&[]).is_ok() {
@@ -246,6 +246,7 @@ impl AppState {
                 Ok(())
             }
             Err(e) => {
+                self.note_space(None);
                 self.store_status.set(match &e {
                     StorageError::Unavailable => StoreStatus::Unavailable,
                     StorageError::UnreadableDataProtected => match storage::load_store() {
@@ -268,7 +269,7 @@ impl AppState {
     }
 
     /// Update [`AppState::space_used`] from the characters stored.
-    fn note_space(&self, store_len: usize) {
+    fn note_space(&self, store_len: Option<usize>) {
         let used = storage::used_chars(store_len).map(|n| n as f64 / storage::QUOTA_CHARS as f64);
         self.space_used.set(used);
     }
