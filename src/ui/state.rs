@@ -115,9 +115,7 @@ impl AppState {
             // Retry at start-up; on failure the list stays as it is.
             let _ = state.save();
         }
-        let len = state
-            .synced
-            .with_value(|t| t.as_ref().map(String::len));
+        let len = state.synced.with_value(|t| t.as_ref().map(String::len));
         state.note_space(len);
         state
     }

@@ -422,7 +422,7 @@ test('export, then import into a fresh profile, gives the same history', async (
     await chooseFile(page, exported.name, exported.text);
     await page.waitForSelector('.import-preview');
     const counts = await page.locator('.import-counts').innerText();
-    assert.ok(counts.includes(`${twoWeeks().length} walks new`) && counts.includes('0 already here') && counts.includes('0 invalid'), counts);
+    assert.ok(counts.includes(`${twoWeeks().length} walks to add`) && counts.includes('0 already here') && counts.includes('0 invalid'), counts);
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForSelector('.import-result.done');
     const again = await exportBackup(page);
@@ -435,7 +435,7 @@ test('export, then import into a fresh profile, gives the same history', async (
     // Importing the same file twice changes nothing.
     await chooseFile(page, exported.name, exported.text);
     await page.waitForSelector('.import-preview');
-    assert.ok((await page.locator('.import-counts').innerText()).includes('0 walks new'));
+    assert.ok((await page.locator('.import-counts').innerText()).includes('0 walks to add'));
     await page.getByRole('button', { name: 'Cancel' }).click();
     assert.deepEqual(second.errors, []);
   } finally {
@@ -477,7 +477,7 @@ test('a truncated or hostile file is refused with a clear error and changes noth
     await chooseFile(page, 'mixed.json', JSON.stringify(mixed));
     await page.waitForSelector('.import-preview');
     const counts = await page.locator('.import-counts').innerText();
-    assert.ok(counts.includes('2 walks new') && counts.includes('2 invalid'), counts);
+    assert.ok(counts.includes('2 walks to add') && counts.includes('2 invalid'), counts);
     await page.locator('.import-preview').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-preview-light');
     await page.getByRole('button', { name: 'Cancel' }).click();

@@ -50,8 +50,8 @@ pub struct ImportPreview {
     pub from_version: u32,
     /// When the backup was made, if the file says.
     pub exported_at: Option<DateTime<Utc>>,
-    /// Walks to add (new or restored).
-    add: Vec<WalkRecord>,
+    /// Walks to add (new or restored), with the file's edit time.
+    add: Vec<(WalkRecord, Option<DateTime<Utc>>)>,
     /// Loops to add.
     loops: Vec<LoopRecord>,
     /// Settings to adopt, when [`ImportPreview::settings_changed`] is not
@@ -72,13 +72,23 @@ impl ImportPreview {
     /// overwritten. Returns the number of walks added or brought back.
     pub fn apply(&self, store: &mut Store, now: DateTime<Utc>) -> usize {
         let mut added = 0;
-        for w in &self.add {
-            if store.walk(&w.id).is_none() {
-                // Stamped `now` so it also beats older deletions in other
+        for (w, edited_at) in &self.add {
+            if store.walk(&w.id).is_some() {
+                continue;
+            }
+            if store.deleted.binary_search(&w.id).is_ok() {
+                // Stamped `now` so it also beats the deletion in other
                 // tabs: the walker chose to bring it back.
                 store.restore_walk(w.clone(), now);
-                added += 1;
+            } else if store.add_walk(w.clone()).is_ok() {
+                if let Some(at) = edited_at {
+                    store.edited_at.insert(w.id.clone(), *at);
+                }
+            } else {
+                // Validated in the preview, so this cannot be refused.
+                continue;
             }
+            added += 1;
         }
         for l in &self.loops {
             if store.find_loop(&l.id).is_none() {
@@ -148,7 +158,7 @@ pub fn preview_import(current: &Store, text: &str) -> Result<ImportPreview, Impo
     let deleted_here: BTreeSet<_> = current.deleted.iter().collect();
     let (mut new_walks, mut restored, mut identical, mut conflicting) = (0, 0, 0, 0);
     let mut add = Vec::new();
-    for w in incoming.walks {
+    for w in std::mem::take(&mut incoming.walks) {
         match current.walk(&w.id) {
             Some(here) if *here == w => identical += 1,
             Some(_) => conflicting += 1,
@@ -158,7 +168,8 @@ pub fn preview_import(current: &Store, text: &str) -> Result<ImportPreview, Impo
                 } else {
                     new_walks += 1;
                 }
-                add.push(w);
+                let at = incoming.edited_at.get(&w.id).copied();
+                add.push((w, at));
             }
         }
     }
@@ -226,9 +237,7 @@ mod tests {
         );
         assert_eq!(p.settings_changed, vec!["height"]);
         let merged = applied(&Store::new(), &p);
-        assert_eq!(merged.walks, backup().walks);
-        assert_eq!(merged.loops, backup().loops);
-        assert_eq!(merged.settings, backup().settings);
+        assert_eq!(merged, backup(), "a backup restores exactly");
         assert_eq!(p.exported_at, Some(now()));
         assert_eq!(p.from_version, 2);
     }
