@@ -76,7 +76,7 @@ fn preview_lines(p: &ImportPreview) -> Vec<String> {
     ));
     if p.conflicting > 0 {
         lines.push(format!(
-            "{} differ from the copy here: yours are kept, the file's are skipped",
+            "{} skipped: already here with different details (the copy here is kept)",
             n(p.conflicting, "walk", "walks")
         ));
     }
