@@ -217,3 +217,26 @@ fn a_stored_walk_dated_year_262142_no_longer_stops_the_app() {
     let _ = storage::raw_text();
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_pending_walk_is_shown_to_the_walker() {
+    local().clear().unwrap();
+    local().set_item(STORE_KEY, r#"{"version":3}"#).unwrap();
+    let pending = serde_json::to_string(&[walk("p", "2026-03-02T09:00:00Z", 700)]).unwrap();
+    local().set_item(PENDING_KEY, &pending).unwrap();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(doc.create_element("div").unwrap());
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), loopwalk::ui::app::App);
+    leptos::task::tick().await;
+    let text = host
+        .query_selector(".pending-walks")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default();
+    assert!(text.contains("1 walk waiting to be stored"), "{text}");
+    drop(handle);
+    host.remove();
+    local().clear().unwrap();
+}

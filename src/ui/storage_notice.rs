@@ -53,9 +53,12 @@ pub fn StorageNotice() -> impl IntoView {
             }
         })
     };
+    // Only while saving works: once it fails, the notice above says why
+    // and offers the export.
     let space = move || {
         let used = state.space_used.get()?;
-        (used >= storage::WARN_AT).then(|| {
+        let saving = state.store_status.with(|s| *s == StoreStatus::Ok);
+        (saving && used >= storage::WARN_AT).then(|| {
             view! {
                 <div class="card notice space-warning" role="status">
                     <h2>"Storage nearly full"</h2>

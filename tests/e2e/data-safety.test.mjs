@@ -216,6 +216,29 @@ test('CSV export neutralises formula cells; a 10,000-character loop name is cut 
   }
 });
 
+test('storage 80% full: the walker is warned while saving still works', async () => {
+  const app = await launch();
+  const { page } = app;
+  try {
+    await seed(page, app.server.url, store(five()), '#/walk');
+    await page.evaluate(() => localStorage.setItem('other.site.data', 'x'.repeat(Math.floor(5 * 1024 * 1024 * 0.85))));
+    await page.reload();
+    await page.waitForSelector('.notice.space-warning');
+    const text = await page.locator('.notice.space-warning').innerText();
+    assert.ok(text.includes('Storage nearly full') && text.includes('Export a backup'), text);
+    // Saving still works.
+    await page.goto(app.server.url + '#/history/walk/w1');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('textarea[name=note]').fill('still saved');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForSelector('.walk-detail .tag.edited');
+    assert.equal((await stored(page)).walks.find((w) => w.id === 'w1').note, 'still saved');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('the preview lists settings a file would change before they are adopted', async () => {
   const app = await launch();
   const { page } = app;

@@ -317,8 +317,8 @@ test('storage full: a failed save is reported and nothing leaves the screen', as
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.locator('textarea[name=note]').fill('A much longer note than before, which needs more room to be saved.');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForSelector('.notice');
-    const notice = await page.locator('.notice').innerText();
+    await page.waitForSelector('.notice[role=alert]');
+    const notice = await page.locator('.notice[role=alert]').innerText();
     assert.ok(notice.includes('not saved') && notice.includes('full'), notice);
     assert.ok((await page.locator('.walk-detail').innerText()).includes('A much longer note'), 'the edit stays on screen');
     // Import a file with a new walk: also kept in memory, with a clear message.
