@@ -240,3 +240,22 @@ async fn a_pending_walk_is_shown_to_the_walker() {
     host.remove();
     local().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_pending_walk_the_history_refuses_stays_in_the_list() {
+    local().clear().unwrap();
+    let odd = walk("old", "1990-03-02T09:00:00Z", 700);
+    let pending = serde_json::to_string(&[odd]).unwrap();
+    local().set_item(PENDING_KEY, &pending).unwrap();
+    reload(|state| {
+        assert!(ids(&state).is_empty(), "out of range: not in the history");
+        state.update_store(|s| s.settings.tips = false);
+        assert_eq!(state.pending_walks.get_untracked(), 1, "still waiting");
+    });
+    assert_eq!(
+        local().get_item(PENDING_KEY).unwrap().as_deref(),
+        Some(pending.as_str()),
+        "never dropped"
+    );
+    local().clear().unwrap();
+}

@@ -128,7 +128,8 @@ impl AppState {
             self.store.update(|s| {
                 for w in &pending {
                     if s.walk(&w.id).is_none() && s.deleted.binary_search(&w.id).is_err() {
-                        // Refused only if invalid, which a saved walk is not.
+                        // A walk refused here (out of range) stays in the
+                        // list, shown as waiting, and is never dropped.
                         let _ = s.add_walk(w.clone());
                     }
                 }
@@ -238,8 +239,20 @@ impl AppState {
                 self.note_space(Some(text.len()));
                 self.synced.set_value(Some(text));
                 self.store_status.set(StoreStatus::Ok);
-                if had_pending && storage::save_pending(&[]).is_ok() {
-                    self.pending_walks.set(0);
+                if had_pending {
+                    // Keep in the list only what the stored history lacks
+                    // (a walk it refused would otherwise be lost).
+                    let rest: Vec<WalkRecord> = self.store.with_untracked(|s| {
+                        storage::load_pending()
+                            .into_iter()
+                            .filter(|w| {
+                                s.walk(&w.id).is_none() && s.deleted.binary_search(&w.id).is_err()
+                            })
+                            .collect()
+                    });
+                    if storage::save_pending(&rest).is_ok() {
+                        self.pending_walks.set(rest.len());
+                    }
                 }
                 Ok(())
             }
