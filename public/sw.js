@@ -32,8 +32,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    // Every page of the app is the one index.html, served from the cache.
+  if (request.mode === 'navigate' && !url.pathname.endsWith('/recover/index.html')) {
+    // Every page of the app is the one index.html, served from the cache
+    // (except the recovery page, a file of its own, served below).
     event.respondWith(
       caches.open(CACHE).then((cache) => cache.match(scoped('./')).then((hit) => hit || fetch(request))),
     );

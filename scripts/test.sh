@@ -25,7 +25,7 @@ for layer in "${layers[@]}"; do
       say "browser: wasm-bindgen-test in headless Chromium (adapters and components)"
       CHROMEDRIVER=/usr/bin/chromedriver \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-        cargo test --target wasm32-unknown-unknown --lib --test browser --test browser_care --test browser_history --test browser_walk
+        cargo test --target wasm32-unknown-unknown --lib --test browser --test browser_care --test browser_history --test browser_store --test browser_walk
       ;;
     e2e)
       say "e2e: release build, then Playwright + Chromium at 390x844"

@@ -12,7 +12,7 @@ pub mod ui;
 
 /// Mount the app on `<body>`. Called by `main.rs` only.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    platform::crash::report_panics();
     platform::splash::after_first_paint(|| {
         leptos::mount::mount_to_body(ui::app::App);
         platform::splash::dismiss();

@@ -98,7 +98,7 @@ fn sample_store() -> Store {
         "2026-03-12T10:00:00Z".parse().unwrap(),
     )
     .unwrap();
-    s.delete_walk(&WalkId("a".into()));
+    s.delete_walk(&WalkId("a".into()), "2026-03-13T10:00:00Z".parse().unwrap());
     s
 }
 
@@ -127,7 +127,7 @@ fn storage_adapter_round_trips_the_whole_store() {
     local().clear().unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Fresh);
     let store = sample_store();
-    storage::save_store(&store).unwrap();
+    storage::save_store(&store, None).unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Loaded(store.clone()));
     assert_eq!(storage::raw_text(), Some(to_json(&store)));
     local().clear().unwrap();
@@ -206,7 +206,7 @@ fn a_full_storage_reports_quota_and_keeps_the_walk_in_memory() {
         for k in &filler {
             local().remove_item(k).unwrap();
         }
-        state.save();
+        assert_eq!(state.save(), Ok(()));
         assert_eq!(state.store_status.get_untracked(), StoreStatus::Ok);
         assert_eq!(
             storage::load_store(),
@@ -333,7 +333,7 @@ async fn line_chart_breaks_at_gaps_and_lists_missing_values() {
 #[wasm_bindgen_test]
 async fn history_screen_groups_walks_and_opens_a_walk() {
     local().clear().unwrap();
-    storage::save_store(&sample_store()).unwrap();
+    storage::save_store(&sample_store(), None).unwrap();
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/history").unwrap();
     sleep(30).await;

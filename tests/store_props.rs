@@ -158,7 +158,7 @@ fn store() -> impl Strategy<Value = Store> {
         proptest::collection::vec(walk(), 0..12),
         proptest::collection::vec(a_loop(), 0..4),
         settings(),
-        proptest::collection::vec(walk_id(), 0..4),
+        proptest::collection::vec((walk_id(), instant()), 0..4),
         proptest::collection::vec((walk_id(), instant()), 0..4),
     )
         .prop_map(|(walks, loops, settings, deleted, edits)| {
@@ -169,8 +169,8 @@ fn store() -> impl Strategy<Value = Store> {
             for l in loops {
                 s.upsert_loop(l).expect("generated loops are valid");
             }
-            for id in deleted {
-                s.delete_walk(&id);
+            for (id, at) in deleted {
+                s.delete_walk(&id, at);
             }
             for (id, at) in edits {
                 if s.walk(&id).is_some() {
@@ -295,14 +295,30 @@ proptest! {
         let text = backup_json(&file, now());
         let once = preview_import(&current, &text).unwrap();
         prop_assert_eq!(once.invalid, 0);
-        let twice = preview_import(&once.merged, &text).unwrap();
-        prop_assert_eq!(twice.new_walks, 0);
-        prop_assert_eq!(&twice.merged, &once.merged);
+        let mut merged = current.clone();
+        once.apply(&mut merged, now());
+        let twice = preview_import(&merged, &text).unwrap();
+        prop_assert_eq!(twice.new_walks + twice.restored, 0);
+        prop_assert!(twice.changes_nothing());
+        let mut again = merged.clone();
+        twice.apply(&mut again, now());
+        prop_assert_eq!(&again, &merged);
         // Every walk of the file is accounted for.
         prop_assert_eq!(
-            once.new_walks + once.already_present + once.deleted_here,
+            once.new_walks + once.restored + once.identical + once.conflicting,
             file.walks.len()
         );
+    }
+
+    #[test]
+    fn import_never_deletes_or_overwrites_a_walk(current in store(), file in store()) {
+        let p = preview_import(&current, &backup_json(&file, now())).unwrap();
+        let mut after = current.clone();
+        p.apply(&mut after, now());
+        for w in &current.walks {
+            prop_assert_eq!(after.walk(&w.id), Some(w), "kept exactly");
+        }
+        prop_assert_eq!(after.walks.len(), current.walks.len() + p.new_walks + p.restored);
     }
 
     #[test]
@@ -321,12 +337,112 @@ proptest! {
         let right = merge(&a, &merge(&b, &c));
         prop_assert_eq!(&left.walks, &right.walks);
         prop_assert_eq!(&left.deleted, &right.deleted);
-        // Tombstones win; nothing else is lost.
+        prop_assert_eq!(&left.deleted_at, &right.deleted_at);
+        prop_assert_eq!(&left.edited_at, &right.edited_at);
+        // Every id ends up either present or deleted, by its latest event;
+        // nothing is lost otherwise.
         for w in a.walks.iter().chain(&b.walks) {
             let gone = ab.deleted.contains(&w.id);
             prop_assert_eq!(ab.walk(&w.id).is_none(), gone);
+            if gone {
+                let tomb = ab.deleted_at.get(&w.id);
+                for s in [&a, &b] {
+                    if s.walk(&w.id).is_some() {
+                        prop_assert!(s.edited_at.get(&w.id) <= tomb, "a later change beats the deletion");
+                    }
+                }
+            }
         }
         let ids: BTreeMap<_, _> = ab.walks.iter().map(|w| (&w.id, ())).collect();
         prop_assert_eq!(ids.len(), ab.walks.len());
+    }
+}
+
+/// A walk record as JSON with any value in any field a hostile or damaged
+/// file could hold: instants anywhere in chrono's range, any offset, any
+/// finite duration, any count.
+fn hostile_walk() -> impl Strategy<Value = serde_json::Value> {
+    let min = DateTime::<Utc>::MIN_UTC.timestamp_millis();
+    let max = DateTime::<Utc>::MAX_UTC.timestamp_millis();
+    (
+        "[a-h]{1,2}",
+        prop_oneof![min..=max, 946_684_800_000i64..4_133_980_799_999],
+        prop_oneof![any::<i32>(), -900i32..900],
+        prop_oneof![
+            any::<f64>().prop_filter("finite", |v| v.is_finite()),
+            0.0..200_000.0f64
+        ],
+        0.0..7200.0f64,
+        any::<u32>(),
+        proptest::option::of(any::<u8>()),
+    )
+        .prop_map(|(id, ms, off, dur, active, steps, pain)| {
+            let at = Utc.timestamp_millis_opt(ms).unwrap();
+            serde_json::json!({
+                "id": id, "started_at": at, "utc_offset_min": off,
+                "duration_s": dur, "active_s": active.min(dur.abs()), "steps": steps,
+                "longest_nonstop_s": 0.0, "pain_after": pain,
+                "rests": [{"at_s": 1.0, "len_s": 20.0}], "loop_id": "la",
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 12 item 6: one out-of-range date once made the app unable to
+    /// open for good. Any stored store now loads, and every screen's domain
+    /// functions run on it without panicking.
+    #[test]
+    fn out_of_range_stored_walks_are_quarantined_and_no_screen_panics(
+        walks in proptest::collection::vec(hostile_walk(), 0..8),
+        flare in proptest::option::of(any::<i32>()),
+        today_off in -40_000i64..40_000,
+    ) {
+        use loopwalk::domain::{history, loops, milestones, pacing};
+        let n = walks.len();
+        let mut settings = serde_json::json!({});
+        if let Some(d) = flare.and_then(NaiveDate::from_num_days_from_ce_opt) {
+            settings["flare_up_until"] = serde_json::json!(d);
+        }
+        let doc = serde_json::json!({
+            "version": 2, "walks": walks, "settings": settings,
+            "loops": [{"id": "la", "name": "Park", "length": {"unit": "metres", "value": 900.0},
+                       "created_at": "2026-01-01T00:00:00Z"}],
+        });
+        let s = load(&doc.to_string()).unwrap();
+        prop_assert_eq!(s.walks.len() + s.quarantine.len(), n, "nothing lost");
+        for w in &s.walks {
+            prop_assert!((2000..=2100).contains(&chrono::Datelike::year(&w.started_at)));
+            prop_assert!(w.utc_offset_min.unsigned_abs() <= 14 * 60);
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+            + chrono::Duration::days(today_off);
+        let _ = history::by_week(&s.walks);
+        let _ = history::steps_last_30_days(&s.walks, today);
+        let _ = history::active_minutes_per_week(&s.walks, today, 12);
+        let _ = history::pain_series(&s.walks);
+        let flare_ups: Vec<pacing::FlareUp> = s
+            .settings
+            .flare_up_until
+            .map(|d| pacing::FlareUp { start: d, days: 1 })
+            .into_iter()
+            .collect();
+        let _ = pacing::plan(&s.walks, None, &flare_ups, today);
+        let _ = pacing::streaks_suspended(&flare_ups, today);
+        if let Some(w) = s.walks.first() {
+            let _ = pacing::overdo_check(w, &s.walks);
+        }
+        let step = s.settings.step_length_m();
+        let _ = milestones::compute(&s.walks, &s.loops, step, today);
+        for l in &s.loops {
+            let _ = loops::loop_stats(l, &s.walks, step);
+        }
+        let _ = walks_csv(&s);
+        // Saved and loaded again, the quarantine is kept (numbers of
+        // absurd size may move by one unit in the last place).
+        let again = load(&to_json(&s)).unwrap();
+        prop_assert_eq!(&again.walks, &s.walks);
+        prop_assert_eq!(again.quarantine.len(), s.quarantine.len());
     }
 }

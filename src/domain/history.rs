@@ -73,7 +73,11 @@ pub struct WeekGroup {
 
 /// The Monday of the ISO week containing `date`.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+    // Checked: at chrono's first day there is no Monday before it.
+    date.checked_sub_days(chrono::Days::new(u64::from(
+        date.weekday().num_days_from_monday(),
+    )))
+    .unwrap_or(date)
 }
 
 fn newest_first(a: &WalkRecord, b: &WalkRecord) -> std::cmp::Ordering {

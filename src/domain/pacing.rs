@@ -110,7 +110,7 @@ fn first_day(walks: &[WalkRecord]) -> Option<NaiveDate> {
 /// `None` with no walks.
 pub fn baseline_from_first_week(walks: &[WalkRecord]) -> Option<Baseline> {
     let first = first_day(walks)?;
-    let end = first + Days::new(7);
+    let end = after_days(first, 7);
     let week: Vec<f64> = counted(walks)
         .filter(|w| (first..end).contains(&w.local_date()))
         .map(active_min)
@@ -228,9 +228,16 @@ pub struct Plan {
     pub baseline_settled: bool,
 }
 
+/// `d` plus `n` days, or the last day chrono knows (no panic on stored data).
+fn after_days(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
 /// Monday of the ISO week containing `d`.
 pub fn week_start(d: NaiveDate) -> NaiveDate {
-    d - Days::new(u64::from(d.weekday().num_days_from_monday()))
+    // Checked: at chrono's first day there is no Monday before it.
+    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+        .unwrap_or(d)
 }
 
 /// Work out the plan. See the module docs for the rule.
@@ -247,7 +254,7 @@ pub fn plan(
     today: NaiveDate,
 ) -> Plan {
     let first = first_day(walks);
-    let baseline_settled = baseline.is_some() || first.is_some_and(|f| today >= f + Days::new(7));
+    let baseline_settled = baseline.is_some() || first.is_some_and(|f| today >= after_days(f, 7));
     let baseline = baseline
         .or_else(|| baseline_from_first_week(walks))
         .unwrap_or(Baseline {
@@ -266,7 +273,7 @@ pub fn plan(
     let mut last_pain: Option<f64> = None;
     let mut weeks = Vec::new();
     loop {
-        let we = ws + Days::new(7);
+        let we = after_days(ws, 7);
         let flare = flare_ups.iter().any(|f| f.overlaps(ws, we));
         let easing = !flare && prev_flare;
         let walks_planned = walks_planned(base, baseline.walks_per_week);

@@ -6,6 +6,12 @@
 //! calendar at the time, even after travelling or a DST change.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+
+/// The zero offset.
+const UTC: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(o) => o,
+    None => panic!("zero is a valid offset"),
+};
 use serde::{Deserialize, Serialize};
 
 /// A count of steps.
@@ -90,16 +96,22 @@ pub struct WalkRecord {
 }
 
 impl WalkRecord {
-    /// The walker's local offset at the start of this walk.
+    /// The walker's local offset at the start of this walk (clamped to
+    /// +/-14 h, the widest in use).
     pub fn offset(&self) -> FixedOffset {
-        FixedOffset::east_opt(self.utc_offset_min.clamp(-1080, 1080) * 60)
-            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"))
+        FixedOffset::east_opt(self.utc_offset_min.clamp(-840, 840) * 60).unwrap_or(UTC)
     }
 
-    /// Start time in the walker's local time at the start.
+    /// Start time in the walker's local time at the start. Never panics:
+    /// at the very ends of chrono's range, where the local time would not
+    /// exist, UTC is used (such records are quarantined on load anyway).
     pub fn local_start(&self) -> DateTime<FixedOffset> {
-        self.offset()
-            .from_utc_datetime(&self.started_at.naive_utc())
+        let utc = self.started_at.naive_utc();
+        let offset = match utc.checked_add_offset(self.offset()) {
+            Some(_) => self.offset(),
+            None => UTC,
+        };
+        offset.from_utc_datetime(&utc)
     }
 
     /// The local calendar day this walk belongs to.
@@ -199,6 +211,21 @@ mod tests {
             w.local_date(),
             NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()
         );
+    }
+
+    #[test]
+    fn local_date_of_a_walk_at_the_end_of_time_does_not_panic() {
+        for (at, off) in [
+            (DateTime::<Utc>::MAX_UTC, 840),
+            (DateTime::<Utc>::MIN_UTC, -840),
+            (DateTime::<Utc>::MAX_UTC, i32::MAX),
+            (DateTime::<Utc>::MIN_UTC, i32::MIN),
+        ] {
+            let mut w = walk("2026-01-10T23:30:00Z", off);
+            w.started_at = at;
+            let _ = w.local_date();
+            let _ = w.local_start().time();
+        }
     }
 
     #[test]

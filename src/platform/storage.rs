@@ -6,6 +6,11 @@
 //! [`save_store`] refuses to overwrite it until the walker decides (export it
 //! with [`raw_text`], then [`replace_unreadable`]).
 //!
+//! Every localStorage key of the app but the walk checkpoint's is read and
+//! written here: the store, the backups of unreadable data, the pending
+//! list ([`PENDING_KEY`], walks whose save failed) and the date of the last
+//! export ([`LAST_EXPORT_KEY`]).
+//!
 //! All access goes through `window().local_storage()`, which reports
 //! unavailable storage (private modes, disabled site data) as a value. The
 //! `gloo-storage` `LocalStorage` helpers are not used: every one of them
@@ -20,6 +25,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::record::WalkRecord;
 use crate::domain::sort::sort_by;
 use crate::domain::store::{load, try_to_json, LoadError, Store};
 
@@ -31,6 +37,17 @@ pub const STORE_KEY: &str = "loopwalk.v2";
 pub const LEGACY_KEYS: [&str; 1] = ["loopwalk.v1"];
 /// Prefix of the keys holding copies of unreadable store text.
 pub const BACKUP_PREFIX: &str = "loopwalk.backup.";
+/// Key of the pending list: a JSON array of walks whose save into the
+/// store failed. Kept until a later save stores them.
+pub const PENDING_KEY: &str = "loopwalk.pending";
+/// Key remembering the date of the last export, so the "export early" hint
+/// goes away once the walker has made one.
+pub const LAST_EXPORT_KEY: &str = "loopwalk.last_export";
+/// What one origin may keep in localStorage, in characters: about 5 Mi in
+/// every current browser (Chromium counts 10 MiB of UTF-16).
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+/// Share of [`QUOTA_CHARS`] from which the walker is warned.
+pub const WARN_AT: f64 = 0.8;
 
 /// What [`load_store`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +80,8 @@ pub enum StorageError {
     Serialize(String),
     #[error("Saved data could not be read, so it was not overwritten. Export it or choose to start again.")]
     UnreadableDataProtected,
+    #[error("The browser accepted the data but did not give it back unchanged, so it is not counted as saved.")]
+    NotReadBack,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -139,16 +158,27 @@ pub fn raw_text() -> Option<String> {
     get(&storage, STORE_KEY)
 }
 
-/// Save the store under [`STORE_KEY`].
+/// The text under [`STORE_KEY`] as it is now. `Err(Unavailable)` when the
+/// browser offers no storage.
+pub fn stored_text() -> Result<Option<String>, StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    Ok(get(&storage, STORE_KEY))
+}
+
+/// Save the store under [`STORE_KEY`]: written, then read back and
+/// compared, so `Ok` means it is on the phone. Returns the text written.
 ///
 /// Refuses ([`StorageError::UnreadableDataProtected`]) while the key holds
-/// text that does not load, so unreadable data is never overwritten by
-/// accident; use [`replace_unreadable`] once the walker has decided.
+/// text that does not load, so unreadable data (e.g. written by a newer
+/// version in another tab) is never overwritten by accident; use
+/// [`replace_unreadable`] once the walker has decided. `known` is the text
+/// this tab last wrote or merged: when the key still holds it, it is known
+/// to load and is not parsed again (one serialisation, no parse, per save).
 /// Write on a throttle (end of walk, after edits), not continuously.
-pub fn save_store(store: &Store) -> Result<(), StorageError> {
+pub fn save_store(store: &Store, known: Option<&str>) -> Result<String, StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
     if let Some(current) = get(&storage, STORE_KEY) {
-        if load(&current).is_err() {
+        if known != Some(current.as_str()) && load(&current).is_err() {
             return Err(StorageError::UnreadableDataProtected);
         }
     }
@@ -158,7 +188,7 @@ pub fn save_store(store: &Store) -> Result<(), StorageError> {
 /// Overwrite unreadable stored data with `store`, after the walker chose to
 /// (having been offered an export of [`raw_text`]). A backup copy is made
 /// first when there is room for one.
-pub fn replace_unreadable(store: &Store) -> Result<(), StorageError> {
+pub fn replace_unreadable(store: &Store) -> Result<String, StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
     if let Some(current) = get(&storage, STORE_KEY) {
         if load(&current).is_err() {
@@ -168,11 +198,82 @@ pub fn replace_unreadable(store: &Store) -> Result<(), StorageError> {
     write(&storage, store)
 }
 
-fn write(storage: &web_sys::Storage, store: &Store) -> Result<(), StorageError> {
+fn write(storage: &web_sys::Storage, store: &Store) -> Result<String, StorageError> {
     let text = try_to_json(store).map_err(|e| StorageError::Serialize(e.to_string()))?;
-    storage
-        .set_item(STORE_KEY, &text)
-        .map_err(|e| write_error(&e))
+    write_verified(storage, STORE_KEY, &text)?;
+    Ok(text)
+}
+
+/// `setItem`, then `getItem` and compare.
+fn write_verified(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StorageError> {
+    storage.set_item(key, text).map_err(|e| write_error(&e))?;
+    if get(storage, key).as_deref() == Some(text) {
+        Ok(())
+    } else {
+        Err(StorageError::NotReadBack)
+    }
+}
+
+/// The pending list: walks whose save failed, oldest first. Empty when
+/// there is none or it cannot be read (an unreadable list is left as it is
+/// and never overwritten by [`save_pending`]).
+pub fn load_pending() -> Vec<WalkRecord> {
+    local_storage()
+        .and_then(|s| get(&s, PENDING_KEY))
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Write the pending list (written and read back), or remove the key when
+/// `walks` is empty.
+pub fn save_pending(walks: &[WalkRecord]) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    if let Some(current) = get(&storage, PENDING_KEY) {
+        if serde_json::from_str::<Vec<WalkRecord>>(&current).is_err() {
+            back_up(&storage, &current);
+        }
+    }
+    if walks.is_empty() {
+        storage
+            .remove_item(PENDING_KEY)
+            .map_err(|_| StorageError::Unavailable)?;
+        return match get(&storage, PENDING_KEY) {
+            None => Ok(()),
+            Some(_) => Err(StorageError::NotReadBack),
+        };
+    }
+    let text = serde_json::to_string(walks).map_err(|e| StorageError::Serialize(e.to_string()))?;
+    write_verified(&storage, PENDING_KEY, &text)
+}
+
+/// Characters Loopwalk's origin holds in localStorage (keys and values;
+/// UTF-8 bytes, which overstate non-ASCII text: the safe side). When
+/// `store_len` is given it is counted for [`STORE_KEY`] instead of reading
+/// the store again. `None` when storage is unavailable.
+pub fn used_chars(store_len: Option<usize>) -> Option<usize> {
+    let storage = local_storage()?;
+    let mut total = 0;
+    for i in 0..storage.length().unwrap_or(0) {
+        if let Some(key) = storage.key(i).ok().flatten() {
+            let len = match store_len {
+                Some(n) if key == STORE_KEY => n,
+                _ => get(&storage, &key).map_or(0, |v| v.len()),
+            };
+            total += key.len() + len;
+        }
+    }
+    Some(total)
+}
+
+/// The date of the last export (`YYYY-MM-DD`), if one was recorded.
+pub fn last_export() -> Option<String> {
+    get(&local_storage()?, LAST_EXPORT_KEY)
+}
+
+/// Record the date of an export. `false` when it could not be recorded
+/// (then the export hint keeps showing, which is the safe side).
+pub fn record_export(iso_date: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(LAST_EXPORT_KEY, iso_date).is_ok())
 }
 
 /// Keys of the backups of unreadable data, oldest first.
@@ -286,7 +387,8 @@ mod tests {
         assert_eq!(load_store(), LoadOutcome::Fresh);
         let mut store = Store::new();
         store.settings.height_cm = Some(170);
-        save_store(&store).unwrap();
+        let text = save_store(&store, None).unwrap();
+        assert_eq!(text, to_json(&store));
         assert_eq!(load_store(), LoadOutcome::Loaded(store.clone()));
         assert_eq!(raw_text(), Some(to_json(&store)));
     }
@@ -312,7 +414,7 @@ mod tests {
         assert_eq!(backup_keys(), vec![key]);
         // Saving is refused until the walker decides.
         assert_eq!(
-            save_store(&Store::new()),
+            save_store(&Store::new(), None),
             Err(StorageError::UnreadableDataProtected)
         );
         assert_eq!(raw_text(), Some(raw));
@@ -342,7 +444,37 @@ mod tests {
         clear();
         let mut store = Store::new();
         store.settings.last_loop = Some(crate::domain::record::LoopId("x".repeat(6_000_000)));
-        assert_eq!(save_store(&store), Err(StorageError::Quota));
+        assert_eq!(save_store(&store, None), Err(StorageError::Quota));
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn pending_list_round_trips_and_clears() {
+        clear();
+        assert!(load_pending().is_empty());
+        let w = crate::domain::record::WalkRecord {
+            id: crate::domain::record::WalkId("p1".into()),
+            started_at: "2026-03-01T09:00:00Z".parse().unwrap(),
+            utc_offset_min: 0,
+            duration_s: 60.0,
+            active_s: 60.0,
+            steps: crate::domain::record::Steps(100),
+            source: Default::default(),
+            loop_id: None,
+            rests: vec![],
+            gaps: vec![],
+            longest_nonstop_s: 60.0,
+            pain_before: None,
+            pain_after: None,
+            edited: false,
+            note: None,
+        };
+        save_pending(std::slice::from_ref(&w)).unwrap();
+        assert_eq!(load_pending(), vec![w]);
+        assert!(used_chars(None).unwrap() > PENDING_KEY.len());
+        save_pending(&[]).unwrap();
+        assert!(load_pending().is_empty());
+        assert_eq!(get(&local_storage().unwrap(), PENDING_KEY), None);
         clear();
     }
 

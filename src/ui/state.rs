@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::WalkRecord;
-use crate::domain::store::{merge, Invalid, Store};
+use crate::domain::store::{load, merge, validate_walk, Invalid, Store};
 use crate::platform::storage::{self, LoadOutcome, StorageError};
 use crate::ui::route::Tab;
 
@@ -23,7 +23,8 @@ pub enum StoreStatus {
     },
     /// The browser offers no storage: nothing will survive closing the page.
     Unavailable,
-    /// The last save failed; everything is still in memory.
+    /// The last save failed; everything is still in memory (and walks in
+    /// the pending list when [`AppState::pending_walks`] says so).
     SaveFailed(StorageError),
 }
 
@@ -57,6 +58,16 @@ pub struct AppState {
     pub store: RwSignal<Store>,
     /// Whether the store is safely saved; shown when it is not.
     pub store_status: RwSignal<StoreStatus>,
+    /// Walks kept in the pending list because the store could not be
+    /// written; shown to the walker ("1 walk waiting to be stored").
+    pub pending_walks: RwSignal<usize>,
+    /// Share of the ~5 MiB localStorage quota in use after the last save
+    /// (`None` when unknown); the walker is warned from
+    /// [`storage::WARN_AT`].
+    pub space_used: RwSignal<Option<f64>>,
+    /// The store text this tab last wrote or read: when storage still holds
+    /// it, a save need not parse it again.
+    synced: StoredValue<Option<String>>,
 }
 
 impl AppState {
@@ -67,16 +78,24 @@ impl AppState {
             update_ready: RwSignal::new(false),
             store: RwSignal::new(Store::default()),
             store_status: RwSignal::new(StoreStatus::Ok),
+            pending_walks: RwSignal::new(0),
+            space_used: RwSignal::new(None),
+            synced: StoredValue::new(None),
         }
     }
 
     /// State loaded from localStorage. Unreadable data is never overwritten:
-    /// the app starts empty and says so.
+    /// the app starts empty and says so. Walks in the pending list (saves
+    /// that failed earlier) are added to the history and stored now if
+    /// possible.
     pub fn load(tab: Tab) -> Self {
         let state = Self::new(tab);
         match storage::load_store() {
             LoadOutcome::Fresh => {}
-            LoadOutcome::Loaded(store) => state.store.set(store),
+            LoadOutcome::Loaded(store) => {
+                state.synced.set_value(storage::raw_text());
+                state.store.set(store);
+            }
             LoadOutcome::Unreadable {
                 raw,
                 error,
@@ -88,62 +107,178 @@ impl AppState {
             }),
             LoadOutcome::Unavailable => state.store_status.set(StoreStatus::Unavailable),
         }
+        if state.take_in_pending() > 0 {
+            // Retry at start-up; on failure the list stays as it is.
+            let _ = state.save();
+        }
+        let len = state.synced.with_value(|t| t.as_ref().map(String::len));
+        state.note_space(len);
         state
+    }
+
+    /// Add the walks of the pending list that memory lacks (and that were
+    /// not deleted here since). Returns the length of the list.
+    fn take_in_pending(&self) -> usize {
+        let pending = storage::load_pending();
+        if !pending.is_empty() {
+            self.store.update(|s| {
+                for w in &pending {
+                    if s.walk(&w.id).is_none() && s.deleted.binary_search(&w.id).is_err() {
+                        // A walk refused here (out of range) stays in the
+                        // list, shown as waiting, and is never dropped.
+                        let _ = s.add_walk(w.clone());
+                    }
+                }
+            });
+        }
+        self.pending_walks.set(pending.len());
+        pending.len()
+    }
+
+    /// Merge what another tab saved since this tab last wrote or read the
+    /// store (parsed only when the text changed).
+    fn catch_up_with_storage(&self) {
+        let Ok(Some(raw)) = storage::stored_text() else {
+            return;
+        };
+        if self
+            .synced
+            .with_value(|t| t.as_deref() == Some(raw.as_str()))
+        {
+            return;
+        }
+        if let Ok(other) = load(&raw) {
+            self.store.update(|store| *store = merge(store, &other));
+            self.synced.set_value(Some(raw));
+        }
     }
 
     /// Change the store and save it at once.
     ///
     /// Before the change, whatever another tab saved meanwhile is merged in
-    /// (by walk id, deletions win), so two open tabs never overwrite each
-    /// other's walks. A failed save keeps everything in memory and sets
-    /// [`AppState::store_status`] so the walker is told and offered an export.
+    /// (by walk id; each walk keeps its latest change or deletion), so two
+    /// open tabs never overwrite each other's walks. A failed save keeps
+    /// everything in memory and sets [`AppState::store_status`] so the
+    /// walker is told and offered an export.
     pub fn update_store<R>(&self, change: impl FnOnce(&mut Store) -> R) -> R {
-        let stored = match storage::load_store() {
-            LoadOutcome::Loaded(s) => Some(s),
-            _ => None,
-        };
+        self.catch_up_with_storage();
         let mut out = None;
-        self.store.update(|store| {
-            if let Some(other) = &stored {
-                *store = merge(store, other);
-            }
-            out = Some(change(store));
-        });
-        self.save();
+        self.store.update(|store| out = Some(change(store)));
+        let _ = self.save();
         out.expect("the update closure always runs")
     }
 
     /// Add a finished walk to the history and make it durable.
     ///
     /// `Err`: the record itself is invalid and was not added. Otherwise the
-    /// outcome says where the walk is kept (see [`SaveOutcome`]).
+    /// walk is in memory, and the outcome says where else (see
+    /// [`SaveOutcome`]): `Saved` once the store was written and read back;
+    /// else `Pending` once the walk is written (and read back) in the
+    /// pending list, which survives reloads, is retried on every later
+    /// save and at start-up, and is in every export (the walks are in
+    /// memory); else `MemoryOnly`.
     pub fn save_walk(&self, record: WalkRecord) -> Result<SaveOutcome, Invalid> {
-        self.update_store(|s| s.add_walk(record))?;
-        Ok(match self.store_status.get_untracked() {
-            StoreStatus::Ok => SaveOutcome::Saved,
-            StoreStatus::SaveFailed(e) => SaveOutcome::MemoryOnly(e),
-            StoreStatus::Unavailable => SaveOutcome::MemoryOnly(StorageError::Unavailable),
-            StoreStatus::Unreadable { .. } => {
-                SaveOutcome::MemoryOnly(StorageError::UnreadableDataProtected)
+        validate_walk(&record)?;
+        self.catch_up_with_storage();
+        let mut added = Ok(());
+        self.store.update(|s| added = s.add_walk(record.clone()));
+        added?;
+        let Err(error) = self.save() else {
+            return Ok(SaveOutcome::Saved);
+        };
+        let mut pending = storage::load_pending();
+        pending.retain(|w| w.id != record.id);
+        pending.push(record);
+        Ok(match storage::save_pending(&pending) {
+            Ok(()) => {
+                self.pending_walks.set(pending.len());
+                SaveOutcome::Pending(error)
             }
+            Err(_) => SaveOutcome::MemoryOnly(error),
         })
     }
 
-    /// Save the in-memory store, recording the outcome in `store_status`.
-    pub fn save(&self) {
+    /// Save the in-memory store (written and read back), recording the
+    /// outcome in `store_status`. Walks of the pending list are taken in
+    /// first, and the list is cleared once they are stored.
+    pub fn save(&self) -> Result<(), StorageError> {
         if matches!(
             self.store_status.get_untracked(),
             StoreStatus::Unreadable { .. }
         ) {
             // Kept until the walker decides (export, then start again).
-            return;
+            return Err(StorageError::UnreadableDataProtected);
         }
-        let result = self.store.with_untracked(storage::save_store);
+        let had_pending = self.take_in_pending() > 0;
+        let result = self.synced.with_value(|known| {
+            self.store
+                .with_untracked(|s| storage::save_store(s, known.as_deref()))
+        });
+        self.after_write(result, had_pending)
+    }
+
+    /// Overwrite unreadable stored data with the history in memory, after
+    /// the walker chose to start afresh (having been offered an export).
+    pub fn replace_unreadable(&self) -> Result<(), StorageError> {
+        let result = self.store.with_untracked(storage::replace_unreadable);
+        let had_pending = self.pending_walks.get_untracked() > 0;
+        self.after_write(result, had_pending)
+    }
+
+    fn after_write(
+        &self,
+        result: Result<String, StorageError>,
+        had_pending: bool,
+    ) -> Result<(), StorageError> {
         match result {
-            Ok(()) => self.store_status.set(StoreStatus::Ok),
-            Err(StorageError::Unavailable) => self.store_status.set(StoreStatus::Unavailable),
-            Err(e) => self.store_status.set(StoreStatus::SaveFailed(e)),
+            Ok(text) => {
+                self.note_space(Some(text.len()));
+                self.synced.set_value(Some(text));
+                self.store_status.set(StoreStatus::Ok);
+                if had_pending {
+                    // Keep in the list only what the stored history lacks
+                    // (a walk it refused would otherwise be lost).
+                    let rest: Vec<WalkRecord> = self.store.with_untracked(|s| {
+                        storage::load_pending()
+                            .into_iter()
+                            .filter(|w| {
+                                s.walk(&w.id).is_none() && s.deleted.binary_search(&w.id).is_err()
+                            })
+                            .collect()
+                    });
+                    if storage::save_pending(&rest).is_ok() {
+                        self.pending_walks.set(rest.len());
+                    }
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.note_space(None);
+                self.store_status.set(match &e {
+                    StorageError::Unavailable => StoreStatus::Unavailable,
+                    StorageError::UnreadableDataProtected => match storage::load_store() {
+                        LoadOutcome::Unreadable {
+                            raw,
+                            error,
+                            backup_key,
+                        } => StoreStatus::Unreadable {
+                            raw,
+                            reason: error.to_string(),
+                            backup_key,
+                        },
+                        _ => StoreStatus::SaveFailed(e.clone()),
+                    },
+                    _ => StoreStatus::SaveFailed(e.clone()),
+                });
+                Err(e)
+            }
         }
+    }
+
+    /// Update [`AppState::space_used`] from the characters stored.
+    fn note_space(&self, store_len: Option<usize>) {
+        let used = storage::used_chars(store_len).map(|n| n as f64 / storage::QUOTA_CHARS as f64);
+        self.space_used.set(used);
     }
 
     /// Merge a store another tab saved (from the `storage` event) into memory.

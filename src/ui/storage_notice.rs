@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::store::{backup_file_name, backup_json};
 use crate::platform::{download, storage};
+use crate::ui::history::format::walks_text;
 use crate::ui::state::{app_state, StoreStatus};
 
 fn today() -> chrono::NaiveDate {
@@ -34,18 +35,57 @@ pub fn StorageNotice() -> impl IntoView {
         set_export_error.set(download::download_text(&name, "application/json", &text).err());
     };
     let start_again = move |_| {
-        let ok = state
-            .store
-            .with_untracked(storage::replace_unreadable)
-            .is_ok();
-        if ok {
-            state.store_status.set(StoreStatus::Ok);
-        }
+        // On failure the status says why; the data is still kept as it is.
+        let _ = state.replace_unreadable();
     };
 
-    move || {
+    let pending = move || {
+        let n = state.pending_walks.get();
+        (n > 0).then(|| {
+            view! {
+                <p class="pending-walks" data-pending=n.to_string()>
+                    {format!(
+                        "{} waiting to be stored: {} kept on the phone apart from your history, tried again at every save and every start, and included in every backup.",
+                        walks_text(n as u64),
+                        if n == 1 { "it is" } else { "they are" },
+                    )}
+                </p>
+            }
+        })
+    };
+    // Only while saving works: once it fails, the notice above says why
+    // and offers the export.
+    let space = move || {
+        let used = state.space_used.get()?;
+        let saving = state.store_status.with(|s| *s == StoreStatus::Ok);
+        (saving && used >= storage::WARN_AT).then(|| {
+            view! {
+                <div class="card notice space-warning" role="status">
+                    <h2>"Storage nearly full"</h2>
+                    <p>{format!(
+                        "Loopwalk is using about {}% of the space this browser gives it. Export a backup now; when the space runs out, new walks can't be stored.",
+                        (used * 100.0).round().min(100.0)
+                    )}</p>
+                    <button class="btn primary" on:click=export_backup>"Export a backup"</button>
+                </div>
+            }
+        })
+    };
+
+    let problem = move || {
         let body = match state.store_status.get() {
-            StoreStatus::Ok => return None,
+            StoreStatus::Ok => {
+                return (state.pending_walks.get() > 0).then(|| {
+                    view! {
+                        <div class="card notice" role="alert">
+                            <h2>"A walk is not in your stored history yet"</h2>
+                            {pending}
+                            <button class="btn primary" on:click=export_backup>"Export a backup"</button>
+                        </div>
+                    }
+                    .into_any()
+                })
+            }
             StoreStatus::Unreadable {
                 reason, backup_key, ..
             } => view! {
@@ -76,11 +116,16 @@ pub fn StorageNotice() -> impl IntoView {
             }
             .into_any(),
         };
-        Some(view! {
-            <div class="card notice" role="alert">
-                {body}
-                {move || export_error.get().map(|e| view! { <p class="error">{e}</p> })}
-            </div>
-        })
-    }
+        Some(
+            view! {
+                <div class="card notice" role="alert">
+                    {body}
+                    {pending}
+                    {move || export_error.get().map(|e| view! { <p class="error">{e}</p> })}
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    view! { {problem} {space} }
 }

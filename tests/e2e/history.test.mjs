@@ -317,8 +317,8 @@ test('storage full: a failed save is reported and nothing leaves the screen', as
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.locator('textarea[name=note]').fill('A much longer note than before, which needs more room to be saved.');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForSelector('.notice');
-    const notice = await page.locator('.notice').innerText();
+    await page.waitForSelector('.notice[role=alert]');
+    const notice = await page.locator('.notice[role=alert]').innerText();
     assert.ok(notice.includes('not saved') && notice.includes('full'), notice);
     assert.ok((await page.locator('.walk-detail').innerText()).includes('A much longer note'), 'the edit stays on screen');
     // Import a file with a new walk: also kept in memory, with a clear message.
@@ -422,7 +422,7 @@ test('export, then import into a fresh profile, gives the same history', async (
     await chooseFile(page, exported.name, exported.text);
     await page.waitForSelector('.import-preview');
     const counts = await page.locator('.import-counts').innerText();
-    assert.ok(counts.includes(`${twoWeeks().length} walks new`) && counts.includes('0 already here') && counts.includes('0 invalid'), counts);
+    assert.ok(counts.includes(`${twoWeeks().length} walks to add`) && counts.includes('0 already here') && counts.includes('0 invalid'), counts);
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForSelector('.import-result.done');
     const again = await exportBackup(page);
@@ -435,7 +435,7 @@ test('export, then import into a fresh profile, gives the same history', async (
     // Importing the same file twice changes nothing.
     await chooseFile(page, exported.name, exported.text);
     await page.waitForSelector('.import-preview');
-    assert.ok((await page.locator('.import-counts').innerText()).includes('0 walks new'));
+    assert.ok((await page.locator('.import-counts').innerText()).includes('0 walks to add'));
     await page.getByRole('button', { name: 'Cancel' }).click();
     assert.deepEqual(second.errors, []);
   } finally {
@@ -477,7 +477,7 @@ test('a truncated or hostile file is refused with a clear error and changes noth
     await chooseFile(page, 'mixed.json', JSON.stringify(mixed));
     await page.waitForSelector('.import-preview');
     const counts = await page.locator('.import-counts').innerText();
-    assert.ok(counts.includes('2 walks new') && counts.includes('2 invalid'), counts);
+    assert.ok(counts.includes('2 walks to add') && counts.includes('2 invalid'), counts);
     await page.locator('.import-preview').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-preview-light');
     await page.getByRole('button', { name: 'Cancel' }).click();

@@ -59,6 +59,19 @@ fn field(out: &mut String, text: &str) {
     }
 }
 
+/// A cell of free text (loop name, note) that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`,
+/// which spreadsheets show as text (OWASP's advice on CSV injection). The
+/// app's own numeric columns (e.g. an offset of `-05:00`) are not text from
+/// outside and are left alone.
+fn neutralised(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 fn minutes(seconds: f64) -> String {
     if seconds.is_finite() {
         format!("{:.1}", seconds / 60.0)
@@ -98,14 +111,14 @@ pub fn walks_csv(store: &Store) -> String {
             minutes(w.active_s),
             w.steps.0.to_string(),
             format!("{:.0}", store.settings.distance_m(w.steps)),
-            store.loop_name(w).unwrap_or_default().to_string(),
+            neutralised(store.loop_name(w).unwrap_or_default()),
             w.rests.len().to_string(),
             minutes(w.longest_nonstop_s),
             yes_no(w.interrupted()).to_string(),
             pain(w.pain_before),
             pain(w.pain_after),
             yes_no(w.edited).to_string(),
-            w.note.clone().unwrap_or_default(),
+            neutralised(w.note.as_deref().unwrap_or_default()),
         ];
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
@@ -171,5 +184,28 @@ mod tests {
         );
         assert_eq!(lines.len(), 4, "trailing CRLF");
         assert!(lines[3].is_empty());
+    }
+
+    #[test]
+    fn csv_formula_cells_from_a_file_are_neutralised() {
+        let mut s = Store::new();
+        s.upsert_loop(a_loop("l1", "=HYPERLINK(\"http://x\",\"go\")"))
+            .unwrap();
+        for (i, note) in ["+1+1", "-2", "@SUM(A1)", "\tx", "\rx", "fine"]
+            .iter()
+            .enumerate()
+        {
+            let mut w = walk(&format!("w{i}"), "2026-03-01T09:00:00Z", -300, 10);
+            w.loop_id = Some(LoopId("l1".into()));
+            w.note = Some(note.to_string());
+            s.add_walk(w).unwrap();
+        }
+        let csv = walks_csv(&s);
+        assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"go\"\")\","));
+        for cell in ["'+1+1", "'-2", "'@SUM(A1)", "'\tx", "\"'\rx\"", ",fine\r\n"] {
+            assert!(csv.contains(cell), "{cell:?} in {csv}");
+        }
+        // The offset column is the app's own and stays a plain value.
+        assert!(csv.contains(",-05:00,"));
     }
 }

@@ -3,14 +3,16 @@
 //!
 //! - [`load`] reads any version ever written (migrating old ones) and never
 //!   panics; [`to_json`] writes the current version.
-//! - [`merge`] combines two stores (import, or another tab's write).
-//! - [`preview_import`] validates a backup file and shows what it would add.
+//! - [`merge`] combines this tab's store with another tab's write.
+//! - [`preview_import`] validates a backup file and shows what it would add
+//!   (import only adds: it never deletes or overwrites).
 //! - [`backup_json`] / [`walks_csv`] export.
 //!
 //! Normal form (what [`merge`] and the editing methods maintain): walks
 //! sorted oldest first by `(started_at, id)` with unique ids and none
 //! tombstoned; loops sorted by `(created_at, id)` with unique ids; `deleted`
-//! sorted and unique; `edited_at` only for walks present.
+//! sorted and unique; `deleted_at` only for ids in `deleted`; `edited_at`
+//! only for walks present.
 
 mod export;
 mod import;
@@ -20,10 +22,13 @@ mod validate;
 pub use export::{backup_file_name, backup_json, csv_file_name, walks_csv};
 pub use import::{preview_import, ImportError, ImportPreview};
 pub use parse::{load, LoadError, MAX_IMPORT_BYTES, MAX_LOAD_BYTES};
-pub use validate::{validate_loop, validate_walk, Invalid, MAX_PAIN, MAX_STEPS_PER_WALK};
+pub use validate::{
+    validate_loop, validate_walk, Invalid, MAX_LOOP_NAME_CHARS, MAX_NOTE_CHARS, MAX_OFFSET_MIN,
+    MAX_PAIN, MAX_STEPS_PER_WALK, MAX_WALK_SECONDS,
+};
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -49,14 +54,27 @@ pub struct Store {
     pub loops: Vec<LoopRecord>,
     #[serde(default)]
     pub settings: Settings,
-    /// Tombstones: ids of deleted walks, so merging with an older copy (a
-    /// backup, another tab) does not bring them back.
+    /// Tombstones: ids of walks deleted on this phone, so merging with
+    /// another tab's older copy does not bring them back. (Import ignores a
+    /// file's tombstones: only the walker's own Delete removes a walk.)
     #[serde(default)]
     pub deleted: Vec<WalkId>,
-    /// When each edited walk was last edited. Merge keeps the latest edit.
-    /// (Added here because [`WalkRecord`] only has an `edited` flag.)
+    /// When each tombstone was made. A tombstone without a time (written by
+    /// an earlier version) counts as older than any timed change.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted_at: BTreeMap<WalkId, DateTime<Utc>>,
+    /// When each walk was last edited or restored (Undo, import). Merge
+    /// keeps the latest change, and a walk changed after its tombstone was
+    /// made beats the tombstone. (Kept beside [`WalkRecord`], which only has
+    /// an `edited` flag.)
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub edited_at: BTreeMap<WalkId, DateTime<Utc>>,
+    /// Records found in storage whose values are out of range (a date
+    /// outside 2000-2100, an impossible offset, duration or count). They are
+    /// kept exactly as found and exported, but never shown in the history
+    /// or used in any calculation. See [`load`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quarantine: Vec<serde_json::Value>,
 }
 
 impl Default for Store {
@@ -67,7 +85,9 @@ impl Default for Store {
             loops: Vec::new(),
             settings: Settings::default(),
             deleted: Vec::new(),
+            deleted_at: BTreeMap::new(),
             edited_at: BTreeMap::new(),
+            quarantine: Vec::new(),
         }
     }
 }
@@ -129,10 +149,10 @@ fn sanitize_numbers(store: &mut Store) {
 }
 
 /// Order in which two copies of the same walk compete in [`merge`]: the
-/// later `edited_at` wins, then an edited copy over an unedited one, then
-/// (only for genuinely conflicting copies, which should not happen) the
-/// larger JSON text, an arbitrary but deterministic choice that keeps merge
-/// commutative.
+/// later change (`edited_at`) wins, then an edited copy over an unedited
+/// one, then (only for genuinely conflicting copies, which should not
+/// happen) the larger JSON text, an arbitrary but deterministic choice that
+/// keeps merge commutative.
 fn compare_copies(
     a: &WalkRecord,
     a_at: Option<&DateTime<Utc>>,
@@ -150,29 +170,43 @@ fn compare_copies(
     })
 }
 
-/// Merge two stores, e.g. the current one and an imported backup, or this
-/// tab's store and another tab's write.
+/// A tombstone's rank in [`merge`]: `Some(None)` for an untimed tombstone
+/// (older than any timed change), `None` for no tombstone.
+type TombRank<'a> = Option<Option<&'a DateTime<Utc>>>;
+
+/// Merge this tab's store with a store another tab saved.
 ///
-/// - Walks: union by id. Tombstones (union of both `deleted` lists) win over
-///   records. For an id present in both, the copy edited latest wins (see
-///   `edited_at`); ties go to an edited copy, then to a deterministic
-///   choice. So on walks, tombstones and `edited_at` the merge is
-///   commutative, associative and idempotent: importing the same backup twice
-///   changes nothing.
+/// - Walks: union by id. For an id present in both, the copy changed
+///   latest wins (see `edited_at`); ties go to an edited copy, then to a
+///   deterministic choice.
+/// - Deletions carry their time (`deleted_at`): a tombstone wins over every
+///   copy changed at or before it, and loses to a copy changed after it (an
+///   Undo in any tab beats an older deletion). A tombstone without a time
+///   beats only copies without a change time.
+///
+///   On walks, tombstones and edit times the merge is commutative,
+///   associative and idempotent (each id keeps the latest of its events).
 /// - Loops: union by id; for an id in both, `local` is kept (loops carry no
 ///   edit time).
-/// - Settings: `local`'s are kept.
+/// - Settings: `local`'s are kept. Quarantined records: union.
 ///
-/// The result is in normal form.
+/// The result is in normal form. (Imports use [`preview_import`], which
+/// never deletes or overwrites.)
 pub fn merge(local: &Store, other: &Store) -> Store {
-    let deleted: BTreeSet<&WalkId> = local.deleted.iter().chain(&other.deleted).collect();
+    let mut tombs: BTreeMap<&WalkId, Option<&DateTime<Utc>>> = BTreeMap::new();
+    for store in [local, other] {
+        for id in &store.deleted {
+            let at = store.deleted_at.get(id);
+            let slot = tombs.entry(id).or_insert(at);
+            if at > *slot {
+                *slot = at;
+            }
+        }
+    }
 
     let mut walks: BTreeMap<&WalkId, (&WalkRecord, Option<&DateTime<Utc>>)> = BTreeMap::new();
     for store in [local, other] {
         for w in &store.walks {
-            if deleted.contains(&w.id) {
-                continue;
-            }
             let at = store.edited_at.get(&w.id);
             match walks.get_mut(&w.id) {
                 None => {
@@ -186,6 +220,19 @@ pub fn merge(local: &Store, other: &Store) -> Store {
             }
         }
     }
+    // Each id keeps its latest event: a tombstone at or after the best
+    // copy's change time deletes it; a later change removes the tombstone.
+    walks.retain(|id, (_, at)| {
+        let tomb: TombRank = tombs.get(id).copied();
+        match tomb {
+            Some(t) if t >= *at => false,
+            Some(_) => {
+                tombs.remove(id);
+                true
+            }
+            None => true,
+        }
+    });
 
     let mut loops: BTreeMap<&LoopId, &LoopRecord> = BTreeMap::new();
     for l in local.loops.iter().chain(&other.loops) {
@@ -202,15 +249,32 @@ pub fn merge(local: &Store, other: &Store) -> Store {
     sort_by(&mut loops, |a, b| {
         (a.created_at, &a.id).cmp(&(b.created_at, &b.id))
     });
+    let mut quarantine = local.quarantine.clone();
+    for q in &other.quarantine {
+        if !quarantine.contains(q) {
+            quarantine.push(q.clone());
+        }
+    }
 
     Store {
         version: CURRENT_VERSION,
         walks,
         loops,
         settings: local.settings.clone(),
-        deleted: deleted.into_iter().cloned().collect(),
+        deleted: tombs.keys().map(|id| (*id).clone()).collect(),
+        deleted_at: tombs
+            .iter()
+            .filter_map(|(id, at)| at.map(|at| ((*id).clone(), *at)))
+            .collect(),
         edited_at,
+        quarantine,
     }
+}
+
+/// One millisecond after `t` (or `t` itself at the end of time).
+fn just_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.checked_add_signed(chrono::Duration::milliseconds(1))
+        .unwrap_or(t)
 }
 
 fn sort_walks(walks: &mut [WalkRecord]) {
@@ -265,10 +329,25 @@ impl Store {
 
     /// Add a newly recorded walk (or replace one with the same id), keeping
     /// normal form. Refuses implausible records (see [`validate_walk`]). An
-    /// id that had been deleted is un-deleted.
+    /// id that had been deleted is un-deleted (its change time is put just
+    /// after the deletion, so the walk beats that tombstone in [`merge`]).
     pub fn add_walk(&mut self, walk: WalkRecord) -> Result<(), Invalid> {
         validate_walk(&walk)?;
-        self.restore_walk(walk);
+        let changed = self.deleted_at.get(&walk.id).copied().map(just_after);
+        let was_deleted = self.deleted.binary_search(&walk.id).is_ok();
+        self.insert_walk(walk.clone());
+        match changed {
+            Some(at) => {
+                self.edited_at.insert(walk.id, at);
+            }
+            None if was_deleted => {
+                // An untimed tombstone loses to any timed change.
+                self.edited_at
+                    .entry(walk.id)
+                    .or_insert(DateTime::<Utc>::UNIX_EPOCH);
+            }
+            None => {}
+        }
         Ok(())
     }
 
@@ -309,25 +388,46 @@ impl Store {
         Ok(())
     }
 
-    /// Delete a walk, leaving a tombstone. Returns the removed record so the
-    /// UI can offer undo through [`Store::restore_walk`].
+    /// Delete a walk at `now`, leaving a timed tombstone. Returns the
+    /// removed record so the UI can offer undo through
+    /// [`Store::restore_walk`].
     ///
-    /// Tombstones win in [`merge`]: undo is reliable only until the deletion
-    /// has reached another tab or a backup, so offer it briefly.
-    pub fn delete_walk(&mut self, id: &WalkId) -> Option<WalkRecord> {
+    /// The tombstone's time is `now`, or just after the walk's last change
+    /// if the clock says otherwise, so the deletion always beats the copy it
+    /// deleted when tabs merge.
+    pub fn delete_walk(&mut self, id: &WalkId, now: DateTime<Utc>) -> Option<WalkRecord> {
         let idx = self.walks.iter().position(|w| &w.id == id)?;
         let removed = self.walks.remove(idx);
-        self.edited_at.remove(id);
-        if let Err(at) = self.deleted.binary_search(id) {
-            self.deleted.insert(at, id.clone());
+        let at = match self.edited_at.remove(id) {
+            Some(changed) if changed >= now => just_after(changed),
+            _ => now,
+        };
+        if let Err(i) = self.deleted.binary_search(id) {
+            self.deleted.insert(i, id.clone());
         }
+        self.deleted_at.insert(id.clone(), at);
         Some(removed)
     }
 
-    /// Put back a walk removed by [`Store::delete_walk`] (undo): removes its
-    /// tombstone and inserts it in order, replacing any walk with its id.
-    pub fn restore_walk(&mut self, walk: WalkRecord) {
+    /// Put back a walk removed by [`Store::delete_walk`] (undo) at `now`:
+    /// removes its tombstone and inserts it in order, replacing any walk
+    /// with its id. Its change time becomes `now` (or just after the
+    /// tombstone), so the Undo wins over the deletion in every tab.
+    pub fn restore_walk(&mut self, walk: WalkRecord, now: DateTime<Utc>) {
+        let at = match self.deleted_at.get(&walk.id) {
+            Some(t) if *t >= now => just_after(*t),
+            _ => now,
+        };
+        let id = walk.id.clone();
+        self.insert_walk(walk);
+        self.edited_at.insert(id, at);
+    }
+
+    /// Insert in order (replacing any walk with its id) and drop its
+    /// tombstone. Change times are the caller's business.
+    fn insert_walk(&mut self, walk: WalkRecord) {
         self.deleted.retain(|d| d != &walk.id);
+        self.deleted_at.remove(&walk.id);
         self.walks.retain(|w| w.id != walk.id);
         let key = (walk.started_at, &walk.id);
         let at = self.walks.partition_point(|w| (w.started_at, &w.id) < key);
@@ -408,7 +508,7 @@ mod tests {
             now(),
         )
         .unwrap();
-        s.delete_walk(&WalkId("b".into()));
+        s.delete_walk(&WalkId("b".into()), now());
         let text = to_json(&s);
         assert_eq!(load(&text).unwrap(), s);
         assert!(!text.contains('\n'), "compact");
@@ -493,12 +593,84 @@ mod tests {
             walk("b", "2026-03-02T09:00:00Z", 0, 900),
         ]);
         let mut s = original.clone();
-        let removed = s.delete_walk(&WalkId("a".into())).unwrap();
+        let removed = s.delete_walk(&WalkId("a".into()), now()).unwrap();
         assert_eq!(s.walks.len(), 1);
         assert_eq!(s.deleted, vec![WalkId("a".into())]);
-        assert!(s.delete_walk(&WalkId("a".into())).is_none());
-        s.restore_walk(removed);
-        assert_eq!(s, original);
+        assert_eq!(s.deleted_at.get(&WalkId("a".into())), Some(&now()));
+        assert!(s.delete_walk(&WalkId("a".into()), now()).is_none());
+        let later = now() + chrono::Duration::seconds(3);
+        s.restore_walk(removed, later);
+        assert_eq!(s.walks, original.walks);
+        assert!(s.deleted.is_empty() && s.deleted_at.is_empty());
+        assert_eq!(s.edited_at.get(&WalkId("a".into())), Some(&later));
+    }
+
+    #[test]
+    fn undo_in_another_tab_beats_an_older_deletion() {
+        // Tabs A and B both hold walk "a". A deletes it; B learns of the
+        // deletion (storage event); A undoes. B still holds the deletion in
+        // memory and merges on its next save: the walk must stay.
+        let id = WalkId("a".into());
+        let both = store_with(&[walk("a", "2026-03-01T09:00:00Z", 0, 900)]);
+        let mut tab_a = both.clone();
+        let removed = tab_a.delete_walk(&id, now()).unwrap();
+        let tab_b = merge(&both, &tab_a);
+        assert!(tab_b.walk(&id).is_none(), "the deletion reaches B");
+        tab_a.restore_walk(removed, now() + chrono::Duration::seconds(5));
+        for m in [merge(&tab_b, &tab_a), merge(&tab_a, &tab_b)] {
+            assert!(m.walk(&id).is_some(), "the Undo wins");
+            assert!(m.deleted.is_empty() && m.deleted_at.is_empty());
+        }
+        // B's save merges the stored copy (A's undo) into its memory
+        // (still holding the tombstone): the walk survives there too.
+        let b_saved = merge(&tab_b, &merge(&tab_b, &tab_a));
+        assert!(b_saved.walk(&id).is_some());
+    }
+
+    #[test]
+    fn a_later_deletion_beats_an_older_undo() {
+        let id = WalkId("a".into());
+        let mut tab_a = store_with(&[walk("a", "2026-03-01T09:00:00Z", 0, 900)]);
+        let removed = tab_a.delete_walk(&id, now()).unwrap();
+        tab_a.restore_walk(removed, now() + chrono::Duration::seconds(1));
+        let mut tab_b = tab_a.clone();
+        tab_b.delete_walk(&id, now() + chrono::Duration::seconds(9));
+        for m in [merge(&tab_a, &tab_b), merge(&tab_b, &tab_a)] {
+            assert!(m.walk(&id).is_none());
+            assert_eq!(m.deleted, vec![id.clone()]);
+        }
+    }
+
+    #[test]
+    fn undo_wins_even_when_the_clock_went_back() {
+        let id = WalkId("a".into());
+        let mut s = store_with(&[walk("a", "2026-03-01T09:00:00Z", 0, 900)]);
+        let before = s.clone();
+        let removed = s.delete_walk(&id, now()).unwrap();
+        // The phone's clock was put back an hour before the Undo.
+        s.restore_walk(removed, now() - chrono::Duration::hours(1));
+        let deleted_elsewhere = {
+            let mut b = before.clone();
+            b.delete_walk(&id, now());
+            b
+        };
+        assert!(merge(&deleted_elsewhere, &s).walk(&id).is_some());
+    }
+
+    #[test]
+    fn untimed_tombstones_from_earlier_versions_still_win_over_unchanged_copies() {
+        let id = WalkId("a".into());
+        let both = store_with(&[walk("a", "2026-03-01T09:00:00Z", 0, 900)]);
+        let mut old = both.clone();
+        old.delete_walk(&id, now());
+        old.deleted_at.clear();
+        assert!(merge(&both, &old).walk(&id).is_none());
+        // ...and lose to a walk re-added after them.
+        let mut readded = old.clone();
+        readded
+            .add_walk(walk("a", "2026-03-01T09:00:00Z", 0, 900))
+            .unwrap();
+        assert!(merge(&old, &readded).walk(&id).is_some());
     }
 
     #[test]
@@ -508,7 +680,7 @@ mod tests {
             walk("b", "2026-03-02T09:00:00Z", 0, 900),
         ]);
         let mut here = both.clone();
-        here.delete_walk(&WalkId("a".into()));
+        here.delete_walk(&WalkId("a".into()), now());
         // The other tab / old backup still has "a": it must not come back.
         for m in [merge(&here, &both), merge(&both, &here)] {
             assert_eq!(m.walks.len(), 1);

@@ -11,10 +11,11 @@
 //! A backup envelope `{"app":"loopwalk","kind":"backup","exported_at":…,
 //! "store":{…}}` is accepted wherever a bare store is.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use super::validate::{cap_chars, validate_loop, validate_walk, MAX_LOOP_NAME_CHARS, YEARS};
 use super::{Store, CURRENT_VERSION};
 use crate::domain::record::{StepSource, Steps, WalkId, WalkRecord};
 use crate::domain::settings::Settings;
@@ -49,8 +50,67 @@ pub enum LoadError {
 /// Read a persisted store (bare, or inside a backup envelope), migrating
 /// from any earlier schema. Strict: a single malformed record is an error,
 /// so nothing stored is silently dropped. Never panics.
+///
+/// Well-formed records with out-of-range values (see
+/// [`validate_walk`](super::validate_walk): a date outside 2000-2100, an
+/// offset beyond +/-14 h, an impossible duration or count) are moved to
+/// [`Store::quarantine`] exactly as they were, so no screen ever calculates
+/// with them. Loop names longer than the forms allow are cut to
+/// [`MAX_LOOP_NAME_CHARS`] characters.
 pub fn load(text: &str) -> Result<Store, LoadError> {
-    parse(text, MAX_LOAD_BYTES, Mode::Strict).map(|p| p.store)
+    parse(text, MAX_LOAD_BYTES, Mode::Strict).map(|p| {
+        let mut store = p.store;
+        quarantine_out_of_range(&mut store);
+        store
+    })
+}
+
+/// Move out-of-range records of a loaded store to its quarantine (see
+/// [`load`]), and bound the settings' dates.
+pub(super) fn quarantine_out_of_range(store: &mut Store) {
+    let mut out = Vec::new();
+    store.walks.retain(|w| {
+        let ok = validate_walk(w).is_ok();
+        if !ok {
+            out.extend(serde_json::to_value(w).ok());
+        }
+        ok
+    });
+    for l in &mut store.loops {
+        if l.name.chars().count() > MAX_LOOP_NAME_CHARS {
+            l.name = cap_chars(&l.name, MAX_LOOP_NAME_CHARS);
+        }
+    }
+    store.loops.retain(|l| {
+        let ok = validate_loop(l).is_ok();
+        if !ok {
+            out.extend(serde_json::to_value(l).ok());
+        }
+        ok
+    });
+    if !out.is_empty() {
+        let walks = &store.walks;
+        store
+            .edited_at
+            .retain(|id, _| walks.iter().any(|w| &w.id == id));
+        store.quarantine.extend(out);
+    }
+    let deleted = &store.deleted;
+    store
+        .deleted_at
+        .retain(|id, _| deleted.binary_search(id).is_ok());
+    bound_settings(&mut store.settings);
+}
+
+/// Drop setting values that could break calendar arithmetic (a date
+/// outside 2000-2100).
+pub(super) fn bound_settings(settings: &mut Settings) {
+    if settings
+        .flare_up_until
+        .is_some_and(|d| !YEARS.contains(&d.year()))
+    {
+        settings.flare_up_until = None;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,13 +323,24 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
             Err(e) => return Err(LoadError::WrongShape(format!("settings: {e}"))),
         },
     };
-    let edited_at = match doc.remove("edited_at") {
-        None | Some(Value::Null) => Default::default(),
+    let mut times = |key: &str, what: &str| match doc.remove(key) {
+        None | Some(Value::Null) => Ok(Default::default()),
         Some(v) => match serde_json::from_value(v) {
-            Ok(m) => m,
-            Err(_) if mode == Mode::Lenient => Default::default(),
-            Err(e) => return Err(LoadError::WrongShape(format!("edit times: {e}"))),
+            Ok(m) => Ok(m),
+            Err(_) if mode == Mode::Lenient => Ok(Default::default()),
+            Err(e) => Err(LoadError::WrongShape(format!("{what}: {e}"))),
         },
+    };
+    let edited_at = times("edited_at", "edit times")?;
+    let deleted_at = times("deleted_at", "deletion times")?;
+    let quarantine = take_array(&mut doc, "quarantine", mode, &mut skipped)?;
+    // A file's quarantined records are out of range by definition: an
+    // import counts them as skipped.
+    let quarantine = if mode == Mode::Lenient {
+        skipped += quarantine.len();
+        Vec::new()
+    } else {
+        quarantine
     };
     Ok((
         Store {
@@ -278,7 +349,9 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
             loops,
             settings,
             deleted,
+            deleted_at,
             edited_at,
+            quarantine,
         },
         skipped,
     ))
@@ -373,6 +446,39 @@ mod tests {
         // Deep nesting hits serde_json's recursion limit, not the stack.
         let deep = "[".repeat(100_000);
         assert!(load(&deep).is_err());
+    }
+
+    #[test]
+    fn a_walk_dated_year_262142_is_quarantined_not_loaded() {
+        let good = r#"{"id":"ok","started_at":"2026-03-01T09:00:00Z","utc_offset_min":60,"duration_s":600.0,"active_s":600.0,"steps":900}"#;
+        for bad in [
+            r#"{"id":"far","started_at":"+262142-01-01T00:00:00Z","utc_offset_min":0,"duration_s":600.0,"active_s":600.0,"steps":9}"#,
+            r#"{"id":"old","started_at":"-262143-01-01T00:00:00Z","utc_offset_min":0,"duration_s":600.0,"active_s":600.0,"steps":9}"#,
+            r#"{"id":"off","started_at":"2026-03-01T09:00:00Z","utc_offset_min":-2147483648,"duration_s":600.0,"active_s":600.0,"steps":9}"#,
+            r#"{"id":"neg","started_at":"2026-03-01T09:00:00Z","utc_offset_min":0,"duration_s":-5.0,"active_s":0.0,"steps":9}"#,
+        ] {
+            let text = format!(
+                r#"{{"version":2,"walks":[{good},{bad}],"edited_at":{{"far":"2026-01-01T00:00:00Z"}}}}"#
+            );
+            let s = load(&text).unwrap();
+            assert_eq!(s.walks.len(), 1, "{bad}");
+            assert_eq!(s.walks[0].id.0, "ok");
+            assert_eq!(s.quarantine.len(), 1);
+            assert!(s.edited_at.is_empty());
+            // Kept exactly, and still there after a save and a reload.
+            let again = load(&super::super::to_json(&s)).unwrap();
+            assert_eq!(again, s);
+        }
+    }
+
+    #[test]
+    fn stored_loop_names_are_cut_to_the_forms_limit() {
+        let name = "x".repeat(10_000);
+        let text = format!(
+            r#"{{"version":2,"loops":[{{"id":"l","name":"{name}","length":{{"unit":"steps","value":100}},"created_at":"2026-01-01T00:00:00Z"}}]}}"#
+        );
+        let s = load(&text).unwrap();
+        assert_eq!(s.loops[0].name.chars().count(), MAX_LOOP_NAME_CHARS);
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub fn UndoSnackbar() -> impl IntoView {
     let for_undo = pending.clone();
     let undo = move |_| {
         if let Some(p) = for_undo.get_untracked() {
-            state.update_store(|s| s.restore_walk(p.walk));
+            state.update_store(|s| s.restore_walk(p.walk, chrono::Utc::now()));
             for_undo.set(None);
         }
     };

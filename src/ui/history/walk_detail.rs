@@ -28,10 +28,11 @@ pub fn WalkDetail(
     let walk = Memo::new(move |_| state.store.with(|s| s.walk(&lookup).cloned()));
 
     let delete_id = id.clone();
-    let delete = move |_| match state.update_store(|s| s.delete_walk(&delete_id)) {
-        Some(removed) => on_deleted.run(removed),
-        None => error.set(Some("That walk had already been deleted.".into())),
-    };
+    let delete =
+        move |_| match state.update_store(|s| s.delete_walk(&delete_id, chrono::Utc::now())) {
+            Some(removed) => on_deleted.run(removed),
+            None => error.set(Some("That walk had already been deleted.".into())),
+        };
 
     // Move focus to the walk's heading, so screen readers start there.
     request_animation_frame(|| {

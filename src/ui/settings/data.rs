@@ -6,37 +6,15 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::store::{
-    backup_file_name, backup_json, csv_file_name, merge, preview_import, try_to_json, walks_csv,
+    backup_file_name, backup_json, csv_file_name, preview_import, try_to_json, walks_csv,
     ImportError, ImportPreview, MAX_IMPORT_BYTES,
 };
-use crate::platform::download;
+use crate::platform::{download, storage};
 use crate::ui::history::format::{bytes_text, walks_text};
 use crate::ui::state::{app_state, StoreStatus};
 
-/// localStorage key remembering the date of the last export, so the
-/// "export early" hint goes away once the walker has made one.
-pub const LAST_EXPORT_KEY: &str = "loopwalk.last_export";
-
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The date of the last export, if one was recorded.
-fn last_export() -> Option<String> {
-    local_storage()?.get_item(LAST_EXPORT_KEY).ok().flatten()
-}
-
-/// Record an export. `false` when it could not be recorded (then the hint
-/// keeps showing, which is the safe side).
-fn record_export(date: chrono::NaiveDate) -> bool {
-    local_storage().is_some_and(|s| {
-        s.set_item(LAST_EXPORT_KEY, &crate::domain::dates::iso_date(date))
-            .is_ok()
-    })
 }
 
 /// Where an import stands.
@@ -72,33 +50,51 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "The browser could not read the file as text.".to_string())
 }
 
-fn preview_text(p: &ImportPreview) -> String {
-    let mut parts = vec![
-        format!("{} new", walks_text(p.new_walks as u64)),
-        format!("{} already here", p.already_present),
-    ];
-    if p.deleted_here > 0 {
-        parts.push(format!(
-            "{} you deleted (they stay deleted)",
-            p.deleted_here
+/// The preview's lines: exactly what Apply would change, then what it
+/// leaves alone.
+fn preview_lines(p: &ImportPreview) -> Vec<String> {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut lines = vec![format!("{} to add", walks_text(p.new_walks as u64))];
+    if p.restored > 0 {
+        lines.push(format!(
+            "{} you deleted here, brought back",
+            walks_text(p.restored as u64)
         ));
     }
-    parts.push(format!("{} invalid (skipped)", p.invalid));
     if p.new_loops > 0 {
-        parts.push(format!(
-            "{} new {}",
-            p.new_loops,
-            if p.new_loops == 1 { "loop" } else { "loops" }
+        lines.push(format!("{} to add", n(p.new_loops, "loop", "loops")));
+    }
+    if !p.settings_changed.is_empty() {
+        lines.push(format!(
+            "Settings from the file replace the defaults here: {}",
+            p.settings_changed.join(", ")
         ));
     }
-    parts.join(", ")
+    lines.push(format!(
+        "{} already here, identical (no change)",
+        p.identical
+    ));
+    if p.conflicting > 0 {
+        lines.push(format!(
+            "{} skipped: already here with different details (the copy here is kept)",
+            n(p.conflicting, "walk", "walks")
+        ));
+    }
+    lines.push(format!("{} invalid (skipped)", p.invalid));
+    if p.deletions_ignored > 0 {
+        lines.push(format!(
+            "{} listed as deleted in the file: ignored (nothing here is deleted)",
+            n(p.deletions_ignored, "walk", "walks")
+        ));
+    }
+    lines
 }
 
 /// Export, import and storage status.
 #[component]
 pub fn DataSettings() -> impl IntoView {
     let state = app_state();
-    let exported = RwSignal::new(last_export().is_some());
+    let exported = RwSignal::new(storage::last_export().is_some());
     let export_error = RwSignal::new(None::<String>);
     let import = RwSignal::new(Import::Idle);
 
@@ -128,7 +124,7 @@ pub fn DataSettings() -> impl IntoView {
                 export_error.set(None);
                 if !csv {
                     exported.set(true);
-                    if !record_export(date) {
+                    if !storage::record_export(&crate::domain::dates::iso_date(date)) {
                         export_error.set(Some(
                             "Backup made. (The browser's storage is full or blocked, so Loopwalk could not note the date of it; the reminder may show again.)".into(),
                         ));
@@ -172,11 +168,9 @@ pub fn DataSettings() -> impl IntoView {
         let Import::Preview { preview, .. } = import.get_untracked() else {
             return;
         };
-        let added = preview.new_walks;
-        let merged = preview.merged;
-        // Merge again with whatever is current now (another window may have
-        // saved since the preview): nothing already here is lost.
-        state.update_store(|s| *s = merge(&merged, s));
+        // Applied to the store as it is now (another window may have saved
+        // since the preview): only additions, nothing removed or replaced.
+        let added = state.update_store(|s| preview.apply(s, chrono::Utc::now()));
         let saved = matches!(state.store_status.get_untracked(), StoreStatus::Ok);
         let message = if saved {
             format!("Imported: {} added.", walks_text(added as u64))
@@ -201,6 +195,39 @@ pub fn DataSettings() -> impl IntoView {
             </dl>
             <p class="persist-status">{persistence}</p>
         }
+    };
+
+    let quarantined = Memo::new(move |_| state.store.with(|s| s.quarantine.len()));
+    let export_quarantine = move |_| {
+        let text = state
+            .store
+            .with_untracked(|s| serde_json::to_string_pretty(&s.quarantine).unwrap_or_default());
+        let name = format!(
+            "loopwalk-set-aside-{}.json",
+            crate::domain::dates::iso_date(today())
+        );
+        export_error.set(download::download_text(&name, "application/json", &text).err());
+    };
+    let quarantine_view = move || {
+        let n = quarantined.get();
+        (n > 0).then(|| {
+            view! {
+                <div class="quarantine" role="status">
+                    <h3>"Records set aside"</h3>
+                    <p data-quarantined=n.to_string()>
+                        {format!(
+                            "{n} saved {} could not be shown: {} impossible values (a date outside 2000-2100, a time zone beyond 14 hours, or an impossible duration or count). {} kept exactly as found and included in every backup, but left out of your history and figures.",
+                            if n == 1 { "record" } else { "records" },
+                            if n == 1 { "it has" } else { "they have" },
+                            if n == 1 { "It is" } else { "They are" },
+                        )}
+                    </p>
+                    <button class="btn outline" type="button" data-action="export-set-aside" on:click=export_quarantine>
+                        "Export the records set aside"
+                    </button>
+                </div>
+            }
+        })
     };
 
     let hint = move || {
@@ -240,7 +267,9 @@ pub fn DataSettings() -> impl IntoView {
             view! {
                 <div class="import-preview" role="group" aria-labelledby="import-preview-title">
                     <h3 id="import-preview-title">"Import "{file}"?"</h3>
-                    <p class="import-counts">{preview_text(&preview)}"."</p>
+                    <ul class="import-counts">
+                        {preview_lines(&preview).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
                     <p class="muted small">"Nothing you have now is removed or overwritten."</p>
                     <div class="actions">
                         <button class="btn primary" type="button" on:click=apply>"Apply"</button>
@@ -257,6 +286,7 @@ pub fn DataSettings() -> impl IntoView {
         <section class="card data-settings" aria-labelledby="settings-data">
             <h2 id="settings-data">"Your data"</h2>
             {status}
+            {quarantine_view}
             {hint}
             <h3>"Export"</h3>
             <div class="actions">
