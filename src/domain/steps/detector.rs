@@ -31,6 +31,23 @@ const GRAVITY_TAU: f64 = 1.0;
 const ENERGY_TAU: f64 = 2.5;
 /// Time constant (s) of the heel-strike energy trackers (about one step).
 const HF_TAU: f64 = 0.5;
+/// A reading with any axis beyond this (m/s^2) is not a physical
+/// acceleration of a phone someone carries: phone accelerometers saturate at
+/// 8-16 g, and a fall onto stone peaks near there. Such readings (and
+/// non-finite ones) are a delivery fault and are skipped like a lost event,
+/// so they never reach the filters (1e200 squared would overflow to inf and
+/// leave the filters NaN for good).
+const MAX_READING: f64 = 20.0 * 9.806_65;
+/// Fewest distinct readings per second that can show a step: a heel strike
+/// lasts 50-100 ms and its 5-12 Hz content is what tells a step from a
+/// sway, so below ~20 readings/s (Nyquist 10 Hz) neither the impact nor
+/// its sharpness exists in the data. Loggers that write on change or
+/// sensors throttled to a few Hz (vehicle recordings at 1-18 Hz) give
+/// staircase signals whose jumps mimic impacts; peaks seen while fewer
+/// readings arrive are not steps. Browsers deliver 50-120 Hz.
+const MIN_READING_RATE: f64 = 20.0;
+/// Time constant (s) of the reading-rate estimate.
+const RATE_TAU: f64 = 2.0;
 
 // ---- peak stage ------------------------------------------------------------
 
@@ -139,6 +156,11 @@ pub struct StepDetector {
     amp: f64,
     last_credit: f64,
     total: u64,
+    // distinct-reading rate (bias-corrected exponential average)
+    last_v: [f64; 3],
+    reading_sum: f64,
+    reading_t: f64,
+    reading_t0: f64,
 }
 
 impl Default for StepDetector {
@@ -187,6 +209,10 @@ impl StepDetector {
             amp: 0.0,
             last_credit: f64::NEG_INFINITY,
             total: 0,
+            last_v: [f64::NAN; 3],
+            reading_sum: 0.0,
+            reading_t: f64::NAN,
+            reading_t0: f64::NAN,
         }
     }
 
@@ -209,13 +235,31 @@ impl StepDetector {
     /// including gravity in m/s^2. Calls `on_step(time_s)` once for every newly
     /// credited step, in time order; steps held back while a rhythm was being
     /// confirmed are credited with their original times. Non-finite samples
-    /// are ignored.
+    /// and physically impossible readings (any axis beyond 20 g) are skipped
+    /// like a lost event.
     #[inline]
     pub fn push(&mut self, t: f64, x: f64, y: f64, z: f64, mut on_step: impl FnMut(f64)) {
-        if !(t.is_finite() && x.is_finite() && y.is_finite() && z.is_finite()) {
+        // `!(a <= b)` is also true for NaN.
+        if !(t.is_finite()
+            && x.abs() <= MAX_READING
+            && y.abs() <= MAX_READING
+            && z.abs() <= MAX_READING)
+        {
             return;
         }
         let v = [x, y, z];
+        if v != self.last_v {
+            self.last_v = v;
+            if self.reading_t.is_nan() {
+                self.reading_t0 = t;
+                self.reading_t = t;
+            }
+            if t >= self.reading_t {
+                self.reading_sum *= (-(t - self.reading_t) / RATE_TAU).exp();
+                self.reading_t = t;
+            }
+            self.reading_sum += 1.0;
+        }
         let mut uniform = self.uniform;
         let feed = uniform.push(t, v, |tt, vv| self.tick(tt, vv, &mut on_step));
         self.uniform = uniform;
@@ -259,7 +303,10 @@ impl StepDetector {
         if self.b1 > self.b2 && self.b1 >= b {
             let tp = t - 1.0 / FS;
             let prom = self.b1 - self.trough;
-            if prom >= MIN_PROMINENCE && self.b1 >= REL_THRESHOLD * self.energy.sqrt() {
+            if prom >= MIN_PROMINENCE
+                && self.b1 >= REL_THRESHOLD * self.energy.sqrt()
+                && self.reading_rate(t) >= MIN_READING_RATE
+            {
                 let g = self.gravity;
                 let gn = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]).sqrt().max(1e-9);
                 let c = Candidate {
@@ -285,6 +332,21 @@ impl StepDetector {
         }
         self.b2 = self.b1;
         self.b1 = b;
+    }
+
+    /// Distinct readings per second over the last ~2 s at time `t`.
+    fn reading_rate(&self, t: f64) -> f64 {
+        let span = t - self.reading_t0;
+        if !(span > 0.25) {
+            // Too early to tell: judge from what arrived so far.
+            return if span > 0.0 {
+                self.reading_sum / span.max(0.1)
+            } else {
+                f64::INFINITY
+            };
+        }
+        let decay = (-(t - self.reading_t).max(0.0) / RATE_TAU).exp();
+        self.reading_sum * decay / (RATE_TAU * (1.0 - (-span / RATE_TAU).exp()))
     }
 
     /// Minimum spacing of two step peaks: 0.25 s, or inside a bout a fixed
