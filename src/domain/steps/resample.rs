@@ -44,7 +44,7 @@ pub(crate) enum Feed {
 }
 
 /// Events held back after a hole, waiting to see whether a burst follows.
-const HELD: usize = 24;
+const HELD: usize = 16;
 
 /// Linear interpolation of an irregular (t, x, y, z) stream onto a fixed grid.
 ///
