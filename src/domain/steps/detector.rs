@@ -137,6 +137,15 @@ const SETTLED_TILT_DEG: f64 = 45.0;
 /// rhythmic part of any handling episode measured (runs of up to ~20
 /// peaks occur, but rarely with one orientation throughout).
 const HANDLED_WINDOW: usize = 12;
+/// A walk from rest needs a median step prominence (m/s^2) of at least
+/// this. Gait mechanics: the body's centre of mass rises and falls 2-5 cm
+/// every step, so at 1.4-2 steps/s its vertical acceleration swings by
+/// (2 pi f)^2 x excursion ~ 1-3 m/s^2 either way, 1.8 m/s^2 peak-to-peak
+/// even for a slow shuffling 1.5 steps/s with 2 cm of rise; a phone carried
+/// on the body (hand, pocket, bag) moves with it. Standing and fidgeting
+/// or using the screen stays below (measured sd 0.3-0.6 m/s^2). Inside a
+/// walk and after short breaks the lower START_MIN_AMP still applies.
+const FRESH_MIN_AMP: f64 = 1.0;
 /// Gravity snapshots kept for that check: every 0.5 s, 4 s of history.
 const GSNAP: usize = 8;
 const GSNAP_EVERY_S: f64 = 0.5;
@@ -486,7 +495,9 @@ impl StepDetector {
                 self.stride = med;
                 self.amp = amp;
                 self.bout_last = c.t;
-                if fresh {
+                if fresh && amp < FRESH_MIN_AMP {
+                    self.stride = 0.0;
+                } else if fresh {
                     self.confirm = if settled {
                         FRESH_WINDOW
                     } else {
