@@ -38,6 +38,8 @@ const HF_TAU: f64 = 0.5;
 /// so they never reach the filters (1e200 squared would overflow to inf and
 /// leave the filters NaN for good).
 const MAX_READING: f64 = 20.0 * 9.806_65;
+/// Cap (m/s^2) on the magnitude fed to the step filters (5 g).
+const MAX_GAIT: f64 = 5.0 * 9.806_65;
 /// Fewest distinct readings per second that can show a step: a heel strike
 /// lasts 50-100 ms and its 5-12 Hz content is what tells a step from a
 /// sway, so below ~20 readings/s (Nyquist 10 Hz) neither the impact nor
@@ -347,7 +349,13 @@ impl StepDetector {
 
     #[inline]
     fn tick(&mut self, t: f64, v: [f64; 3], on_step: &mut impl FnMut(f64)) {
-        let m = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        // Magnitude, capped where gait ends: walking impacts at the phone
+        // stay under ~3 g and running under ~5 g, so anything above is a
+        // knock or a drop and must not inflate the energy trackers for
+        // seconds after it.
+        let m = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2])
+            .sqrt()
+            .min(MAX_GAIT);
         if !self.started {
             self.started = true;
             self.baseline = m;
