@@ -563,8 +563,10 @@ fn memory_is_bounded_over_hours() {
         "{} vs {first}",
         size_after(&d)
     );
+    // ~2.6 KB: a 16-peak ring (a walk from rest is confirmed on up to 12
+    // peaks and extended back over the ones before) and 16 held burst events.
     let size = std::mem::size_of::<StepDetector>();
-    assert!(size <= 2560, "{size} bytes");
+    assert!(size <= 3072, "{size} bytes");
     assert!(d.steps() > 90 * 100);
 }
 

@@ -154,7 +154,7 @@ const GSNAP_EVERY_S: f64 = 0.5;
 /// How far back (snapshots) the "before the walk" direction is taken.
 const GSNAP_BACK: usize = 4;
 /// Ring size (candidates kept).
-const RING: usize = 12;
+const RING: usize = 16;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Candidate {
@@ -167,6 +167,8 @@ struct Candidate {
     /// Gravity direction (unit vector) about 2 s before the peak.
     down_before: [f64; 3],
     credited: bool,
+    /// Dropped as a secondary bump when a bout was extended back over it.
+    stray: bool,
 }
 
 /// Streaming step detector. See the module documentation.
@@ -404,6 +406,7 @@ impl StepDetector {
                     down: unit(self.gravity),
                     down_before: unit(early),
                     credited: false,
+                    stray: false,
                 };
                 match self.pending {
                     Some(p) if tp - p.t < self.refractory() => {
@@ -483,7 +486,8 @@ impl StepDetector {
                     // A walk from rest: credited once it has gone on.
                     self.tentative += 1;
                     if self.tentative >= self.confirm {
-                        self.credit(self.tentative, on_step);
+                        let n = self.backfill(self.tentative);
+                        self.credit(n, on_step);
                         self.tentative = 0;
                     }
                 } else {
@@ -513,7 +517,8 @@ impl StepDetector {
                     };
                     self.tentative = START_WINDOW;
                 } else {
-                    self.credit(START_WINDOW, on_step);
+                    let n = self.backfill(START_WINDOW);
+                    self.credit(n, on_step);
                 }
             }
         }
@@ -556,11 +561,45 @@ impl StepDetector {
         ok.then_some((med, amp, settled))
     }
 
+    /// A bout was just confirmed on its last `n` peaks: extend it back over
+    /// earlier held-back peaks that keep its stride (each within BOUT_TOL of
+    /// the peak two later, and at least the refractory spacing from the
+    /// next). The first steps of a walk are often uneven in impact, so
+    /// which peak a start window happens to begin on depends on small
+    /// differences in sampling; walking the rhythm back makes the count
+    /// not depend on it. Returns the number of peaks to credit.
+    fn backfill(&mut self, n: usize) -> usize {
+        let (mut next1, mut next2) = (self.at(n - 1).t, self.at(n - 2).t);
+        let mut k = n;
+        while k < self.len {
+            let p = *self.at(k);
+            if p.credited || p.t <= self.last_credit {
+                break;
+            }
+            if p.prominence < BOUT_MIN_AMP * self.amp {
+                // A secondary bump, as a running bout would have dropped it.
+                let i = (self.head + RING - 1 - k) % RING;
+                self.ring[i].stray = true;
+                k += 1;
+                continue;
+            }
+            if ((next2 - p.t) - self.stride).abs() > BOUT_TOL * self.stride
+                || next1 - p.t < self.refractory()
+            {
+                break;
+            }
+            next2 = next1;
+            next1 = p.t;
+            k += 1;
+        }
+        k
+    }
+
     fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {
         for back in (0..n).rev() {
             let i = (self.head + RING - 1 - back) % RING;
             let c = &mut self.ring[i];
-            if !c.credited && c.t > self.last_credit {
+            if !c.credited && !c.stray && c.t > self.last_credit {
                 c.credited = true;
                 self.last_credit = c.t;
                 self.total += 1;
