@@ -429,7 +429,7 @@ impl StepDetector {
     /// Distinct readings per second over the last ~2 s at time `t`.
     fn reading_rate(&self, t: f64) -> f64 {
         let span = t - self.reading_t0;
-        if !(span > 0.25) {
+        if span.is_nan() || span <= 0.25 {
             // Too early to tell: judge from what arrived so far.
             return if span > 0.0 {
                 self.reading_sum / span.max(0.1)

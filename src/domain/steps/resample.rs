@@ -116,7 +116,7 @@ impl Uniform {
             // Still inside a burst: events much closer than the sensor period.
             let close = t - self.held_t;
             if close < 0.25 * self.period && close > -self.max_gap {
-                if self.n_burst % self.keep_every == 0 {
+                if self.n_burst.is_multiple_of(self.keep_every) {
                     if self.n_held == HELD {
                         // Thin the kept events 2:1 and keep every other one from now on.
                         for k in 0..HELD / 2 {
@@ -125,7 +125,7 @@ impl Uniform {
                         self.n_held = HELD / 2;
                         self.keep_every *= 2;
                     }
-                    if self.n_burst % self.keep_every == 0 {
+                    if self.n_burst.is_multiple_of(self.keep_every) {
                         self.held[self.n_held] = (self.n_burst, v);
                         self.n_held += 1;
                     }
