@@ -256,4 +256,30 @@ mod tests {
         assert_eq!(u.push(0.25, [9.0; 3], |_, _| {}), Feed::Ok);
         assert_eq!(u.push(5.0, [0.0; 3], |_, _| {}), Feed::Gap);
     }
+
+    #[test]
+    fn a_burst_after_a_stall_is_spread_back_over_the_stall() {
+        // A ramp x = t sampled at 100 Hz; the main thread stalls 0.2 s and
+        // then delivers the 20 queued readings 0.05 ms apart.
+        let mut u = Uniform::new(50.0, 0.5);
+        let mut got = Vec::new();
+        let mut emit = |t: f64, v: [f64; 3]| got.push((t, v[0]));
+        for k in 0..=50 {
+            let t = k as f64 / 100.0;
+            u.push(t, [t, 0.0, 0.0], &mut emit);
+        }
+        for k in 1..=20 {
+            let t = 0.5 + k as f64 / 100.0; // reading time
+            let stamp = 0.7 + k as f64 * 0.000_05; // delivery time
+            u.push(stamp, [t, 0.0, 0.0], &mut emit);
+        }
+        for k in 71..=100 {
+            let t = k as f64 / 100.0;
+            u.push(t, [t, 0.0, 0.0], &mut emit);
+        }
+        // Every tick carries (close to) the ramp's value at its time.
+        let worst = got.iter().map(|(t, x)| (t - x).abs()).fold(0.0, f64::max);
+        assert!(worst < 0.011, "worst {worst}");
+        assert!(got.windows(2).all(|w| w[1].0 > w[0].0));
+    }
 }
