@@ -207,9 +207,6 @@ pub struct StepDetector {
     tentative: usize,
     /// Peaks needed to confirm that bout.
     confirm: usize,
-    /// Gravity direction at the bout's first peak: until it is confirmed,
-    /// the carry must stay within SETTLED_TILT_DEG of it.
-    bout_down: [f64; 3],
     total: u64,
     // distinct-reading rate (bias-corrected exponential average)
     last_v: [f64; 3],
@@ -285,7 +282,6 @@ impl StepDetector {
             bout_last: f64::NEG_INFINITY,
             tentative: 0,
             confirm: FRESH_WINDOW,
-            bout_down: [0.0; 3],
             total: 0,
             last_v: [f64::NAN; 3],
             gsnap: [[0.0; 3]; GSNAP],
@@ -482,8 +478,6 @@ impl StepDetector {
                 && (s1 - self.stride).abs() <= BOUT_TOL * self.stride
                 && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&median(&mut sharp))
                 && median(&mut prom) >= START_MIN_AMP
-                && (self.tentative == 0
-                    || dot(c.down, self.bout_down) >= SETTLED_TILT_DEG.to_radians().cos())
             {
                 self.stride += STRIDE_EMA * (s0 - self.stride);
                 self.amp += AMP_EMA * (c.prominence - self.amp);
@@ -502,8 +496,7 @@ impl StepDetector {
                 return;
             }
             if self.tentative > 0 {
-                // The rhythm did not go on, or the phone turned over
-                // (handled) before the walk was confirmed: not a walk.
+                // The rhythm did not go on: not a walk.
                 self.stride = 0.0;
                 self.tentative = 0;
             }
@@ -514,7 +507,6 @@ impl StepDetector {
                 self.stride = med;
                 self.amp = amp;
                 self.bout_last = c.t;
-                self.bout_down = self.at(START_WINDOW - 1).down;
                 if fresh && amp < FRESH_MIN_AMP {
                     self.stride = 0.0;
                 } else if fresh {

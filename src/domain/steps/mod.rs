@@ -56,9 +56,8 @@
 //!    stall; peaks seen while fewer than 20 distinct readings a second
 //!    arrive are not steps (a heel strike cannot be seen); a walk from rest
 //!    (no step for 5 s) is held back until it goes on for 8 peaks (12 if
-//!    the phone was turning, as when it is pocketed; dropped if it turns
-//!    over before that) and shows the impact of gait (median prominence
-//!    >= 1 m/s^2); once confirmed it is extended
+//!    the phone was turning, as when it is pocketed) and shows the impact
+//!    of gait (median prominence >= 1 m/s^2); once confirmed it is extended
 //!    back over the held-back peaks that keep its stride.
 //!
 //! Every threshold is a physical bound (cadence range, impact size, impact
