@@ -121,7 +121,7 @@ const AMP_EMA: f64 = 0.1;
 /// extra steps came in runs of 6-9), while a walk, once begun, goes on.
 /// After a short break in rhythm inside a walk (a turn, a kerb) the usual
 /// 6 peaks restart counting.
-const FRESH_WINDOW: usize = 6;
+const FRESH_WINDOW: usize = 8;
 const FRESH_AFTER_S: f64 = 5.0;
 /// A walk from rest whose carry orientation was still changing (the
 /// gravity direction about 2 s before its first peak and at any of its
