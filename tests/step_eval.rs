@@ -4,8 +4,6 @@
 //! Included with `#[path]` by both; as a test target of its own it only runs
 //! the delivery model's self-checks at the bottom.
 #![allow(dead_code)]
-// Native only: reads files.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
