@@ -1,247 +1,311 @@
 //! Step-detector accuracy on the shared recordings.
 //!
-//! `cargo run --release --example step_accuracy -- [DATA_DIR] [--json FILE] [--verbose]`
-//! (DATA_DIR defaults to `../shared/stepdata`). Prints a markdown table.
+//! `cargo run --release --example step_accuracy -- [DATA_DIR] [--json FILE] [--verbose] [--seeds N]`
+//! (DATA_DIR defaults to `../shared/stepdata`). Prints markdown tables:
+//! Oxford (counted steps), MotionSense (still / cadence), Brajdic (whole
+//! traces with handling, and inside the walk window), vehicles (false steps
+//! per minute per class), and delivery robustness (every recording under a
+//! seeded model of browser delivery against its clean 60 Hz count).
 
-use std::io::Read;
-use std::path::Path;
+#[path = "../tests/step_eval.rs"]
+mod eval;
 
-use loopwalk::domain::steps::{count_steps, resample_latest, trace};
+use eval::{mean, median, Delivery, Rec};
+use serde_json::json;
 
-fn read_text(path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    let mut text = String::new();
-    if path.extension().is_some_and(|e| e == "gz") {
-        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text)?;
-    } else {
-        text = String::from_utf8_lossy(&bytes).into_owned();
-    }
-    Ok(text)
+fn pct_row(errs: &[(String, f64)]) -> (f64, f64, String, f64) {
+    let abs: Vec<f64> = errs.iter().map(|e| e.1.abs()).collect();
+    let worst = errs
+        .iter()
+        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+        .cloned()
+        .unwrap_or_default();
+    (median(&abs), mean(&abs), worst.0, worst.1)
 }
 
-fn load(path: &Path) -> Vec<trace::Sample> {
-    let text = read_text(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    trace::parse_trace(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn find_trace(dir: &Path, name: &str) -> std::path::PathBuf {
-    let gz = dir.join(format!("{name}.csv.gz"));
-    if gz.exists() {
-        gz
-    } else {
-        dir.join(format!("{name}.csv"))
-    }
-}
-
-fn count(samples: &[trace::Sample], hz: Option<f64>) -> u64 {
-    match hz {
-        Some(hz) => count_steps(&resample_latest(samples, hz)),
-        None => count_steps(samples),
-    }
-}
-
-struct OxfordRow {
-    folder: String,
-    rate: String,
-    median: f64,
-    mean: f64,
-    worst_name: String,
-    worst: f64,
-    traces: usize,
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    if n == 0 {
-        return f64::NAN;
-    }
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
-    }
+fn short(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
 }
 
 fn main() {
-    let mut dir = String::from("../shared/stepdata");
-    let mut json: Option<String> = None;
+    let mut dir: Option<String> = None;
+    let mut json_out: Option<String> = None;
     let mut verbose = false;
+    let mut seeds = 10u64;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--json" => json = args.next(),
+            "--json" => json_out = args.next(),
             "--verbose" | "-v" => verbose = true,
-            _ => dir = a,
+            "--seeds" => seeds = args.next().and_then(|s| s.parse().ok()).expect("--seeds N"),
+            _ => dir = Some(a),
         }
     }
-    let dir = Path::new(&dir);
+    let dir = eval::data_dir(dir.as_deref());
     let rates: [(Option<f64>, &str); 2] = [(None, "native"), (Some(60.0), "60 Hz")];
+    let mut doc = serde_json::Map::new();
 
-    let mut rows = Vec::new();
-    for folder in ["optimisation", "validation"] {
-        let fdir = dir.join("oxford").join(folder);
-        let Ok(truth) = std::fs::read_to_string(fdir.join("truth.tsv")) else {
-            eprintln!("skipping oxford/{folder}: no truth.tsv");
-            continue;
-        };
-        let truth = trace::parse_truth(&truth);
-        let traces: Vec<(String, u64, Vec<trace::Sample>)> = truth
-            .into_iter()
-            .map(|(name, n)| {
-                let s = load(&find_trace(&fdir, &name));
-                (name, n, s)
-            })
-            .collect();
-        for (hz, rate) in rates {
-            let errs: Vec<(String, f64, u64, u64)> = std::thread::scope(|sc| {
-                let hs: Vec<_> = traces
-                    .chunks(traces.len().div_ceil(4).max(1))
-                    .map(|ch| {
-                        sc.spawn(move || {
-                            ch.iter()
-                                .map(|(name, n, s)| {
-                                    let c = count(s, hz);
-                                    let e = (c as f64 - *n as f64).abs() / *n as f64 * 100.0;
-                                    (name.clone(), e, c, *n)
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
-            });
-            if verbose {
-                for (name, e, c, n) in &errs {
-                    eprintln!("{folder}\t{rate}\t{name}\t{c}\t{n}\t{e:.1}%");
-                }
-            }
-            let mut es: Vec<f64> = errs.iter().map(|e| e.1).collect();
-            let mean = es.iter().sum::<f64>() / es.len() as f64;
-            let worst = errs.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
-            rows.push(OxfordRow {
-                folder: folder.to_string(),
-                rate: rate.to_string(),
-                median: median(&mut es),
-                mean,
-                worst_name: worst.0.clone(),
-                worst: worst.1,
-                traces: errs.len(),
-            });
-        }
-    }
-
+    // ---- Oxford
+    let mut all: Vec<Rec> = Vec::new();
+    let mut ox_json = Vec::new();
     println!("| Oxford folder | rate | traces | median abs error | mean abs error | worst trace |");
     println!("|---|---|---|---|---|---|");
-    for r in &rows {
-        println!(
-            "| {} | {} | {} | {:.2}% | {:.2}% | {} ({:.1}%) |",
-            r.folder, r.rate, r.traces, r.median, r.mean, r.worst_name, r.worst
-        );
-    }
-
-    // MotionSense
-    let mdir = dir.join("motionsense");
-    let mut ms_rows = Vec::new();
-    if let Ok(labels) = std::fs::read_to_string(mdir.join("labels.tsv")) {
-        let labels = trace::parse_labels(&labels);
-        let traces: Vec<(trace::Label, Vec<trace::Sample>)> = labels
-            .into_iter()
-            .map(|l| {
-                let s = load(&mdir.join(&l.file));
-                (l, s)
-            })
-            .collect();
-        for (hz, rate) in rates {
-            let (mut still_steps, mut still_min, mut still_n) = (0u64, 0.0, 0usize);
-            let (mut moving_ok, mut moving_n) = (0usize, 0usize);
-            let mut worst_still = (String::new(), 0u64);
-            let mut cad_min = (String::new(), f64::INFINITY);
-            let mut cad_max = (String::new(), 0.0f64);
-            for (l, s) in &traces {
-                let c = count(s, hz);
-                let name = trace::trace_name(&l.file).to_string();
-                if l.expected == "0" {
-                    still_steps += c;
-                    still_min += l.duration_s / 60.0;
-                    still_n += 1;
-                    if c > worst_still.1 {
-                        worst_still = (name.clone(), c);
-                    }
-                    if verbose && c > 0 {
-                        eprintln!("motionsense\t{rate}\t{name}\t{c} false steps");
-                    }
-                } else {
-                    let cad = c as f64 / l.duration_s;
-                    moving_n += 1;
-                    if (1.2..=3.5).contains(&cad) {
-                        moving_ok += 1;
-                    } else if verbose {
-                        eprintln!("motionsense\t{rate}\t{name}\tcadence {cad:.2}");
-                    }
-                    if cad < cad_min.1 {
-                        cad_min = (name.clone(), cad);
-                    }
-                    if cad > cad_max.1 {
-                        cad_max = (name.clone(), cad);
-                    }
-                }
-            }
-            ms_rows.push((
-                rate,
-                still_steps,
-                still_min,
-                still_n,
-                worst_still,
-                moving_ok,
-                moving_n,
-                cad_min,
-                cad_max,
-            ));
+    for folder in ["optimisation", "validation"] {
+        let recs = eval::oxford(&dir, folder);
+        if recs.is_empty() {
+            eprintln!("skipping oxford/{folder}: not found");
+            continue;
         }
+        for (hz, rate) in rates {
+            let errs: Vec<(String, f64)> = eval::par_map(&recs, |r| {
+                let c = eval::step_times(&eval::at_hz(&r.samples, hz)).len() as f64;
+                let n = r.truth.unwrap() as f64;
+                if verbose {
+                    eprintln!("{}\t{rate}\t{c}\t{n}", r.name);
+                }
+                (short(&r.name).to_string(), 100.0 * (c - n) / n)
+            });
+            let (med, mn, wn, w) = pct_row(&errs);
+            println!(
+                "| {folder} | {rate} | {} | {med:.2}% | {mn:.2}% | {wn} ({:.1}%) |",
+                errs.len(),
+                w.abs()
+            );
+            ox_json.push(json!({
+                "folder": folder, "rate": rate, "traces": errs.len(),
+                "median_abs_error_pct": med, "mean_abs_error_pct": mn,
+                "worst_trace": wn, "worst_abs_error_pct": w.abs(),
+            }));
+        }
+        all.extend(recs);
+    }
+    doc.insert("oxford".into(), ox_json.into());
+
+    // ---- MotionSense
+    let ms = eval::motionsense(&dir);
+    let mut ms_json = Vec::new();
+    if ms.is_empty() {
+        eprintln!("skipping motionsense: not found");
+    } else {
         println!();
         println!("| MotionSense | rate | sit/stand false steps per minute | sit/stand worst | walk/jog/stairs cadence in 1.2-3.5 steps/s | lowest / highest cadence |");
         println!("|---|---|---|---|---|---|");
-        for (rate, st, mins, n, ws, ok, mn, cmin, cmax) in &ms_rows {
+        for (hz, rate) in rates {
+            let counts: Vec<u64> = eval::par_map(&ms, |r| {
+                eval::step_times(&eval::at_hz(&r.samples, hz)).len() as u64
+            });
+            let (mut st, mut mins, mut n, mut ok, mut mn) = (0u64, 0.0, 0usize, 0usize, 0usize);
+            let mut worst = (String::from("-"), 0u64);
+            let mut cmin = (String::new(), f64::INFINITY);
+            let mut cmax = (String::new(), 0.0f64);
+            for (r, &c) in ms.iter().zip(&counts) {
+                let name = short(&r.name).to_string();
+                if r.truth == Some(0) {
+                    st += c;
+                    mins += r.duration_s / 60.0;
+                    n += 1;
+                    if c > worst.1 {
+                        worst = (name.clone(), c);
+                    }
+                    if verbose && c > 0 {
+                        eprintln!("{}\t{rate}\t{c} false steps", r.name);
+                    }
+                } else {
+                    let cad = c as f64 / r.duration_s;
+                    mn += 1;
+                    if (1.2..=3.5).contains(&cad) {
+                        ok += 1;
+                    } else if verbose {
+                        eprintln!("{}\t{rate}\tcadence {cad:.2}", r.name);
+                    }
+                    if cad < cmin.1 {
+                        cmin = (name.clone(), cad);
+                    }
+                    if cad > cmax.1 {
+                        cmax = (name, cad);
+                    }
+                }
+            }
             println!(
                 "| {n} still + {mn} moving | {rate} | {:.3} ({st} steps / {mins:.1} min) | {} ({}) | {:.1}% ({ok}/{mn}) | {} {:.2} / {} {:.2} |",
-                *st as f64 / mins,
-                if ws.0.is_empty() { "-" } else { &ws.0 },
-                ws.1,
-                100.0 * *ok as f64 / *mn as f64,
+                st as f64 / mins,
+                worst.0,
+                worst.1,
+                100.0 * ok as f64 / mn as f64,
                 cmin.0, cmin.1, cmax.0, cmax.1
             );
+            ms_json.push(json!({
+                "rate": rate, "still_recordings": n, "still_false_steps": st,
+                "still_minutes": mins, "false_steps_per_minute": st as f64 / mins,
+                "still_worst_trace": worst.0, "still_worst_steps": worst.1,
+                "moving_recordings": mn, "moving_cadence_ok": ok,
+                "moving_cadence_ok_pct": 100.0 * ok as f64 / mn as f64,
+                "lowest_cadence_trace": cmin.0, "lowest_cadence": cmin.1,
+                "highest_cadence_trace": cmax.0, "highest_cadence": cmax.1,
+            }));
         }
+        all.extend(ms);
+    }
+    doc.insert("motionsense".into(), ms_json.into());
+
+    // ---- Brajdic: whole traces with handling, and the walk window
+    let br = eval::brajdic(&dir);
+    let mut br_json = Vec::new();
+    if br.is_empty() {
+        eprintln!("skipping brajdic: not found");
     } else {
-        eprintln!("skipping motionsense: no labels.tsv");
+        println!();
+        println!("| Brajdic (handling before and after the walk) | rate | traces | median abs error | mean abs error | worst trace (signed) | over +15% |");
+        println!("|---|---|---|---|---|---|---|");
+        for (hz, rate) in rates {
+            let rows = eval::brajdic_rows(&br, hz);
+            if verbose {
+                for r in &rows {
+                    eprintln!(
+                        "{}\t{rate}\ttruth {}\twhole {} ({:+.1}%)\twindow {} ({:+.1}%)",
+                        r.name,
+                        r.truth,
+                        r.whole,
+                        r.whole_err(),
+                        r.window,
+                        r.window_err()
+                    );
+                }
+            }
+            for (part, errs) in [
+                (
+                    "whole trace",
+                    rows.iter()
+                        .map(|r| (short(&r.name).to_string(), r.whole_err()))
+                        .collect::<Vec<_>>(),
+                ),
+                (
+                    "walk window",
+                    rows.iter()
+                        .map(|r| (short(&r.name).to_string(), r.window_err()))
+                        .collect(),
+                ),
+            ] {
+                let (med, mn, wn, w) = pct_row(&errs);
+                let over = errs.iter().filter(|e| e.1 > 15.0).count();
+                println!(
+                    "| {part} | {rate} | {} | {med:.2}% | {mn:.2}% | {wn} ({w:+.1}%) | {over} |",
+                    errs.len()
+                );
+                br_json.push(json!({
+                    "part": part, "rate": rate, "traces": errs.len(),
+                    "median_abs_error_pct": med, "mean_abs_error_pct": mn,
+                    "worst_trace": wn, "worst_error_pct": w, "traces_over_15pct": over,
+                }));
+            }
+        }
+        all.extend(br);
+    }
+    doc.insert("brajdic".into(), br_json.into());
+
+    // ---- Vehicles
+    let ve = eval::vehicles(&dir);
+    let mut ve_json = Vec::new();
+    if ve.is_empty() {
+        eprintln!("skipping vehicles: not found");
+    } else {
+        println!();
+        println!("| Vehicles (not walking) | rate | recordings | minutes | false steps | per minute | worst recording (per minute) |");
+        println!("|---|---|---|---|---|---|---|");
+        for (hz, rate) in rates {
+            let rows = eval::vehicle_rows(&ve, hz);
+            if verbose {
+                for r in rows.iter().filter(|r| r.steps > 0) {
+                    eprintln!(
+                        "{}\t{rate}\t{} false steps in {:.1} min",
+                        r.name, r.steps, r.minutes
+                    );
+                }
+            }
+            for (class, n, mins, steps) in eval::vehicle_classes(&rows) {
+                let worst = rows
+                    .iter()
+                    .filter(|r| r.class == class)
+                    .max_by(|a, b| {
+                        (a.steps as f64 / a.minutes).total_cmp(&(b.steps as f64 / b.minutes))
+                    })
+                    .unwrap();
+                println!(
+                    "| {class} | {rate} | {n} | {mins:.0} | {steps} | {:.2} | {} ({:.2}) |",
+                    steps as f64 / mins,
+                    short(&worst.name),
+                    worst.steps as f64 / worst.minutes
+                );
+                ve_json.push(json!({
+                    "class": class, "rate": rate, "recordings": n, "minutes": mins,
+                    "false_steps": steps, "false_steps_per_minute": steps as f64 / mins,
+                    "worst_trace": short(&worst.name),
+                    "worst_per_minute": worst.steps as f64 / worst.minutes,
+                }));
+            }
+        }
+        all.extend(ve);
+    }
+    doc.insert("vehicles".into(), ve_json.into());
+
+    // ---- Delivery robustness: every recording, `seeds` seeds each
+    if !all.is_empty() {
+        let rows = eval::delivery_rows(&all, &Delivery::default(), seeds);
+        if verbose {
+            for r in rows.iter().filter(|r| r.worst_diff() > 0.0) {
+                eprintln!("delivery\t{}\tclean {}\t{:?}", r.name, r.clean, r.counts);
+            }
+        }
+        println!();
+        println!("| Delivery robustness ({seeds} seeds each: jitter, drops, duplicates, 50-120 Hz changing, 100-300 ms stalls with bursts) | traces | median trace: mean abs diff from clean 60 Hz | traces within max(1 step, 0.5%) | worst run (% of clean) |");
+        println!("|---|---|---|---|---|");
+        let mut groups: Vec<(&str, Vec<&eval::DeliveryRow>)> = Vec::new();
+        for prefix in ["oxford/", "motionsense/", "brajdic/", "vehicles/", ""] {
+            let rs: Vec<&eval::DeliveryRow> =
+                rows.iter().filter(|r| r.name.starts_with(prefix)).collect();
+            if !rs.is_empty() {
+                groups.push((
+                    if prefix.is_empty() {
+                        "all"
+                    } else {
+                        prefix.trim_end_matches('/')
+                    },
+                    rs,
+                ));
+            }
+        }
+        let mut dj = Vec::new();
+        for (g, rs) in groups {
+            let diffs: Vec<f64> = rs.iter().map(|r| r.mean_abs_diff()).collect();
+            let rel: Vec<f64> = rs.iter().map(|r| r.mean_in_bounds()).collect();
+            let within = rs.iter().filter(|r| r.mean_in_bounds() <= 1.0).count();
+            let worst = rs
+                .iter()
+                .max_by(|a, b| a.worst_pct().total_cmp(&b.worst_pct()))
+                .unwrap();
+            println!(
+                "| {g} | {} | {:.2} steps ({:.2} of its bound) | {within}/{} | {} {:.2}% ({} vs {}) |",
+                rs.len(),
+                median(&diffs),
+                median(&rel),
+                rs.len(),
+                short(&worst.name),
+                worst.worst_pct(),
+                worst.worst_diff(),
+                worst.clean
+            );
+            dj.push(json!({
+                "group": g, "traces": rs.len(), "seeds": seeds,
+                "median_trace_mean_abs_diff_steps": median(&diffs),
+                "median_trace_diff_over_bound": median(&rel),
+                "traces_within_bound": within,
+                "worst_trace": short(&worst.name), "worst_run_pct": worst.worst_pct(),
+            }));
+        }
+        doc.insert("delivery".into(), dj.into());
     }
 
-    if let Some(path) = json {
-        let ox: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                serde_json::json!({
-                    "folder": r.folder, "rate": r.rate, "traces": r.traces,
-                    "median_abs_error_pct": r.median, "mean_abs_error_pct": r.mean,
-                    "worst_trace": r.worst_name, "worst_abs_error_pct": r.worst,
-                })
-            })
-            .collect();
-        let ms: Vec<_> = ms_rows
-            .iter()
-            .map(|(rate, st, mins, n, ws, ok, mn, cmin, cmax)| {
-                serde_json::json!({
-                    "rate": rate, "still_recordings": n, "still_false_steps": st,
-                    "still_minutes": mins, "false_steps_per_minute": *st as f64 / mins,
-                    "still_worst_trace": ws.0, "still_worst_steps": ws.1,
-                    "moving_recordings": mn, "moving_cadence_ok": ok,
-                    "moving_cadence_ok_pct": 100.0 * *ok as f64 / *mn as f64,
-                    "lowest_cadence_trace": cmin.0, "lowest_cadence": cmin.1,
-                    "highest_cadence_trace": cmax.0, "highest_cadence": cmax.1,
-                })
-            })
-            .collect();
-        let doc = serde_json::json!({ "oxford": ox, "motionsense": ms });
+    if let Some(path) = json_out {
         std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap())
             .unwrap_or_else(|e| panic!("{path}: {e}"));
     }

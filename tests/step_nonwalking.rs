@@ -853,9 +853,10 @@ mod regression {
     fn handling_and_posture_stay_rare() {
         for hz in [25.0, 60.0, 100.0] {
             let h = per_hour(handling, 20.0, hz);
-            assert!(h <= 120.0, "handling {h}/h at {hz} Hz");
+            // 0/h measured since a walk from rest needs 8-12 peaks (was ~50).
+            assert!(h <= 30.0, "handling {h}/h at {hz} Hz");
             let p = per_hour(posture, 20.0, hz);
-            assert!(p <= 900.0, "posture {p}/h at {hz} Hz");
+            assert!(p <= 600.0, "posture {p}/h at {hz} Hz");
         }
     }
 
@@ -863,9 +864,10 @@ mod regression {
     fn trains_stay_below_bounds() {
         for hz in [25.0, 60.0, 100.0] {
             let a = per_hour(|s, f, k| train(1.0, 1.5, s, f, k), 20.0, hz);
-            assert!(a <= 250.0, "train 1.0 s joints: {a}/h at {hz} Hz");
+            // 0/h measured (was 100-170).
+            assert!(a <= 60.0, "train 1.0 s joints: {a}/h at {hz} Hz");
             let b = per_hour(|s, f, k| train(0.7, 2.5, s, f, k), 20.0, hz);
-            assert!(b <= 1500.0, "train 0.7 s joints: {b}/h at {hz} Hz");
+            assert!(b <= 60.0, "train 0.7 s joints: {b}/h at {hz} Hz");
         }
     }
 
@@ -875,9 +877,10 @@ mod regression {
         // of >= 0.2 m/s^2 with road vibration is counted in part. These
         // bounds only guard against regressions (measured + ~40%).
         for (name, r, bound) in [
-            ("car smooth", CAR_SMOOTH, 2500.0),
-            ("bus seated", BUS_SEATED, 4800.0),
-            ("bus standing", BUS_STANDING, 4600.0),
+            // Measured + ~30% (car smooth was ~1,900/h before issue 15).
+            ("car smooth", CAR_SMOOTH, 300.0),
+            ("bus seated", BUS_SEATED, 4400.0),
+            ("bus standing", BUS_STANDING, 3800.0),
         ] {
             let f = per_hour_ride(r, 20.0, 60.0);
             assert!(f <= bound, "{name}: {f}/h");

@@ -31,6 +31,25 @@ const GRAVITY_TAU: f64 = 1.0;
 const ENERGY_TAU: f64 = 2.5;
 /// Time constant (s) of the heel-strike energy trackers (about one step).
 const HF_TAU: f64 = 0.5;
+/// A reading with any axis beyond this (m/s^2) is not a physical
+/// acceleration of a phone someone carries: phone accelerometers saturate at
+/// 8-16 g, and a fall onto stone peaks near there. Such readings (and
+/// non-finite ones) are a delivery fault and are skipped like a lost event,
+/// so they never reach the filters (1e200 squared would overflow to inf and
+/// leave the filters NaN for good).
+const MAX_READING: f64 = 20.0 * 9.806_65;
+/// Cap (m/s^2) on the magnitude fed to the step filters (5 g).
+const MAX_GAIT: f64 = 5.0 * 9.806_65;
+/// Fewest distinct readings per second that can show a step: a heel strike
+/// lasts 50-100 ms and its 5-12 Hz content is what tells a step from a
+/// sway, so below ~20 readings/s (Nyquist 10 Hz) neither the impact nor
+/// its sharpness exists in the data. Loggers that write on change or
+/// sensors throttled to a few Hz (vehicle recordings at 1-18 Hz) give
+/// staircase signals whose jumps mimic impacts; peaks seen while fewer
+/// readings arrive are not steps. Browsers deliver 50-120 Hz.
+const MIN_READING_RATE: f64 = 20.0;
+/// Time constant (s) of the reading-rate estimate.
+const RATE_TAU: f64 = 2.0;
 
 // ---- peak stage ------------------------------------------------------------
 
@@ -94,8 +113,48 @@ const START_MAX_TILT_DEG: f64 = 75.0;
 const BOUT_MIN_AMP: f64 = 0.33;
 /// Weight of a new step in the bout's typical prominence.
 const AMP_EMA: f64 = 0.1;
+/// A walk that starts from rest (no step credited for this many seconds)
+/// needs this many peaks in rhythm before any is credited: 8 peaks = 6
+/// overlapping strides, ~4 s of walking. Standing people handling or
+/// using their phone, shifting weight or fidgeting produce short runs of
+/// rhythmic jolts (measured on whole recordings around a walk: 58% of the
+/// extra steps came in runs of 6-9), while a walk, once begun, goes on.
+/// After a short break in rhythm inside a walk (a turn, a kerb) the usual
+/// 6 peaks restart counting.
+const FRESH_WINDOW: usize = 8;
+const FRESH_AFTER_S: f64 = 5.0;
+/// A walk from rest whose carry orientation was still changing (the
+/// gravity direction about 2 s before its first peak and at any of its
+/// peaks differ by more than this many degrees) needs HANDLED_WINDOW peaks
+/// instead: putting a phone into a pocket or bag, taking it out or turning
+/// it over rotates it by 90-180 degrees around the rhythmic jolts of
+/// handling, while a phone already in its carry position keeps the 1 s
+/// gravity direction within ~30 degrees (measured: 0-30 over the first 12
+/// steps of every walk in the recordings with handling). 45 is the
+/// physical middle. A walker who pockets the phone and sets off at once
+/// loses nothing: the steps are credited, with their own times, a few
+/// seconds later.
+const SETTLED_TILT_DEG: f64 = 45.0;
+/// 12 peaks = 10 overlapping strides, ~6 s of walking: longer than the
+/// rhythmic part of any handling episode measured (runs of up to ~20
+/// peaks occur, but rarely with one orientation throughout).
+const HANDLED_WINDOW: usize = 12;
+/// A walk from rest needs a median step prominence (m/s^2) of at least
+/// this. Gait mechanics: the body's centre of mass rises and falls 2-5 cm
+/// every step, so at 1.4-2 steps/s its vertical acceleration swings by
+/// (2 pi f)^2 x excursion ~ 1-3 m/s^2 either way, 1.8 m/s^2 peak-to-peak
+/// even for a slow shuffling 1.5 steps/s with 2 cm of rise; a phone carried
+/// on the body (hand, pocket, bag) moves with it. Standing and fidgeting
+/// or using the screen stays below (measured sd 0.3-0.6 m/s^2). Inside a
+/// walk and after short breaks the lower START_MIN_AMP still applies.
+const FRESH_MIN_AMP: f64 = 1.0;
+/// Gravity snapshots kept for that check: every 0.5 s, 4 s of history.
+const GSNAP: usize = 8;
+const GSNAP_EVERY_S: f64 = 0.5;
+/// How far back (snapshots) the "before the walk" direction is taken.
+const GSNAP_BACK: usize = 4;
 /// Ring size (candidates kept).
-const RING: usize = 8;
+const RING: usize = 16;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Candidate {
@@ -105,7 +164,11 @@ struct Candidate {
     sharpness: f64,
     /// Gravity direction (unit vector) at the peak.
     down: [f64; 3],
+    /// Gravity direction (unit vector) about 2 s before the peak.
+    down_before: [f64; 3],
     credited: bool,
+    /// Dropped as a secondary bump when a bout was extended back over it.
+    stray: bool,
 }
 
 /// Streaming step detector. See the module documentation.
@@ -138,7 +201,23 @@ pub struct StepDetector {
     stride: f64,
     amp: f64,
     last_credit: f64,
+    /// Time of the latest peak accepted into the current bout.
+    bout_last: f64,
+    /// Peaks of a bout from rest not yet credited (0: none pending).
+    tentative: usize,
+    /// Peaks needed to confirm that bout.
+    confirm: usize,
     total: u64,
+    // distinct-reading rate (bias-corrected exponential average)
+    last_v: [f64; 3],
+    // gravity direction history (snapshots every GSNAP_EVERY_S)
+    gsnap: [[f64; 3]; GSNAP],
+    gsnap_len: usize,
+    gsnap_head: usize,
+    gsnap_t: f64,
+    reading_sum: f64,
+    reading_t: f64,
+    reading_t0: f64,
 }
 
 impl Default for StepDetector {
@@ -152,6 +231,20 @@ fn median(v: &mut [f64]) -> f64 {
     sort_f64(v);
     let n = v.len();
     0.5 * (v[(n - 1) / 2] + v[n / 2])
+}
+
+fn unit(g: [f64; 3]) -> [f64; 3] {
+    let n = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]).sqrt().max(1e-9);
+    [g[0] / n, g[1] / n, g[2] / n]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+/// Median of the first `n` entries of a small array (sorts them).
+fn median_n(v: &mut [f64], n: usize) -> f64 {
+    median(&mut v[..n])
 }
 
 fn alpha(tau: f64) -> f64 {
@@ -186,7 +279,18 @@ impl StepDetector {
             stride: 0.0,
             amp: 0.0,
             last_credit: f64::NEG_INFINITY,
+            bout_last: f64::NEG_INFINITY,
+            tentative: 0,
+            confirm: FRESH_WINDOW,
             total: 0,
+            last_v: [f64::NAN; 3],
+            gsnap: [[0.0; 3]; GSNAP],
+            gsnap_len: 0,
+            gsnap_head: 0,
+            gsnap_t: f64::NEG_INFINITY,
+            reading_sum: 0.0,
+            reading_t: f64::NAN,
+            reading_t0: f64::NAN,
         }
     }
 
@@ -209,13 +313,31 @@ impl StepDetector {
     /// including gravity in m/s^2. Calls `on_step(time_s)` once for every newly
     /// credited step, in time order; steps held back while a rhythm was being
     /// confirmed are credited with their original times. Non-finite samples
-    /// are ignored.
+    /// and physically impossible readings (any axis beyond 20 g) are skipped
+    /// like a lost event.
     #[inline]
     pub fn push(&mut self, t: f64, x: f64, y: f64, z: f64, mut on_step: impl FnMut(f64)) {
-        if !(t.is_finite() && x.is_finite() && y.is_finite() && z.is_finite()) {
+        // `!(a <= b)` is also true for NaN.
+        if !(t.is_finite()
+            && x.abs() <= MAX_READING
+            && y.abs() <= MAX_READING
+            && z.abs() <= MAX_READING)
+        {
             return;
         }
         let v = [x, y, z];
+        if v != self.last_v {
+            self.last_v = v;
+            if self.reading_t.is_nan() {
+                self.reading_t0 = t;
+                self.reading_t = t;
+            }
+            if t >= self.reading_t {
+                self.reading_sum *= (-(t - self.reading_t) / RATE_TAU).exp();
+                self.reading_t = t;
+            }
+            self.reading_sum += 1.0;
+        }
         let mut uniform = self.uniform;
         let feed = uniform.push(t, v, |tt, vv| self.tick(tt, vv, &mut on_step));
         self.uniform = uniform;
@@ -229,7 +351,13 @@ impl StepDetector {
 
     #[inline]
     fn tick(&mut self, t: f64, v: [f64; 3], on_step: &mut impl FnMut(f64)) {
-        let m = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        // Magnitude, capped where gait ends: walking impacts at the phone
+        // stay under ~3 g and running under ~5 g, so anything above is a
+        // knock or a drop and must not inflate the energy trackers for
+        // seconds after it.
+        let m = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2])
+            .sqrt()
+            .min(MAX_GAIT);
         if !self.started {
             self.started = true;
             self.baseline = m;
@@ -241,6 +369,12 @@ impl StepDetector {
         let ag = self.a_gravity;
         for (g, vi) in self.gravity.iter_mut().zip(v) {
             *g += ag * (vi - *g);
+        }
+        if t - self.gsnap_t >= GSNAP_EVERY_S {
+            self.gsnap_t = t;
+            self.gsnap[self.gsnap_head] = self.gravity;
+            self.gsnap_head = (self.gsnap_head + 1) % GSNAP;
+            self.gsnap_len = (self.gsnap_len + 1).min(GSNAP);
         }
         self.energy += self.a_energy * (b * b - self.energy);
         let ah = self.a_hf;
@@ -259,15 +393,20 @@ impl StepDetector {
         if self.b1 > self.b2 && self.b1 >= b {
             let tp = t - 1.0 / FS;
             let prom = self.b1 - self.trough;
-            if prom >= MIN_PROMINENCE && self.b1 >= REL_THRESHOLD * self.energy.sqrt() {
-                let g = self.gravity;
-                let gn = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]).sqrt().max(1e-9);
+            if prom >= MIN_PROMINENCE
+                && self.b1 >= REL_THRESHOLD * self.energy.sqrt()
+                && self.reading_rate(t) >= MIN_READING_RATE
+            {
+                let back = GSNAP_BACK.min(self.gsnap_len.saturating_sub(1));
+                let early = self.gsnap[(self.gsnap_head + GSNAP - 1 - back) % GSNAP];
                 let c = Candidate {
                     t: tp,
                     prominence: prom,
                     sharpness: (self.hf_energy / self.band_energy_short.max(1e-12)).sqrt(),
-                    down: [g[0] / gn, g[1] / gn, g[2] / gn],
+                    down: unit(self.gravity),
+                    down_before: unit(early),
                     credited: false,
+                    stray: false,
                 };
                 match self.pending {
                     Some(p) if tp - p.t < self.refractory() => {
@@ -287,6 +426,21 @@ impl StepDetector {
         self.b1 = b;
     }
 
+    /// Distinct readings per second over the last ~2 s at time `t`.
+    fn reading_rate(&self, t: f64) -> f64 {
+        let span = t - self.reading_t0;
+        if span.is_nan() || span <= 0.25 {
+            // Too early to tell: judge from what arrived so far.
+            return if span > 0.0 {
+                self.reading_sum / span.max(0.1)
+            } else {
+                f64::INFINITY
+            };
+        }
+        let decay = (-(t - self.reading_t).max(0.0) / RATE_TAU).exp();
+        self.reading_sum * decay / (RATE_TAU * (1.0 - (-span / RATE_TAU).exp()))
+    }
+
     /// Minimum spacing of two step peaks: 0.25 s, or inside a bout a fixed
     /// fraction of the stride period.
     #[inline]
@@ -299,8 +453,9 @@ impl StepDetector {
     }
 
     fn gate(&mut self, c: Candidate, on_step: &mut impl FnMut(f64)) {
-        if self.stride > 0.0 && c.t - self.last_credit > BOUT_TIMEOUT_STRIDES * self.stride {
+        if self.stride > 0.0 && c.t - self.bout_last > BOUT_TIMEOUT_STRIDES * self.stride {
             self.stride = 0.0;
+            self.tentative = 0;
         }
         if self.stride > 0.0 && c.prominence < BOUT_MIN_AMP * self.amp {
             return;
@@ -326,54 +481,125 @@ impl StepDetector {
             {
                 self.stride += STRIDE_EMA * (s0 - self.stride);
                 self.amp += AMP_EMA * (c.prominence - self.amp);
-                self.credit(4, on_step);
+                self.bout_last = c.t;
+                if self.tentative > 0 {
+                    // A walk from rest: credited once it has gone on.
+                    self.tentative += 1;
+                    if self.tentative >= self.confirm {
+                        let n = self.backfill(self.tentative);
+                        self.credit(n, on_step);
+                        self.tentative = 0;
+                    }
+                } else {
+                    self.credit(4, on_step);
+                }
                 return;
             }
+            if self.tentative > 0 {
+                // The rhythm did not go on: not a walk.
+                self.stride = 0.0;
+                self.tentative = 0;
+            }
         }
+        let fresh = c.t - self.last_credit > FRESH_AFTER_S;
         if self.len >= START_WINDOW {
-            let mut strides = [0.0; START_WINDOW - 2];
-            for (i, s) in strides.iter_mut().enumerate() {
-                *s = self.at(i).t - self.at(i + 2).t;
-            }
-            let mut sorted = strides;
-            sort_f64(&mut sorted);
-            let med = 0.5 * (sorted[(START_WINDOW - 3) / 2] + sorted[(START_WINDOW - 2) / 2]);
-            let mut amps = [0.0; START_WINDOW];
-            for (i, a) in amps.iter_mut().enumerate() {
-                *a = self.at(i).prominence;
-            }
-            sort_f64(&mut amps);
-            let amp = 0.5 * (amps[(START_WINDOW - 1) / 2] + amps[START_WINDOW / 2]);
-            let mut sharp = [0.0; START_WINDOW];
-            let mut min_cos: f64 = 1.0;
-            let d0 = self.at(START_WINDOW - 1).down;
-            for (i, x) in sharp.iter_mut().enumerate() {
-                let c = self.at(i);
-                *x = c.sharpness;
-                min_cos = min_cos.min(c.down[0] * d0[0] + c.down[1] * d0[1] + c.down[2] * d0[2]);
-            }
-            sort_f64(&mut sharp);
-            let sharpness = 0.5 * (sharp[(START_WINDOW - 1) / 2] + sharp[START_WINDOW / 2]);
-            if (STRIDE_MIN..=STRIDE_MAX).contains(&med)
-                && amp >= START_MIN_AMP
-                && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&sharpness)
-                && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
-                && strides.iter().all(|s| (s - med).abs() <= START_TOL * med)
-                && amps[0] * START_AMP_RATIO >= amp
-                && amps[START_WINDOW - 1] <= START_AMP_RATIO * amp
-            {
+            if let Some((med, amp, settled)) = self.start_window(START_WINDOW) {
                 self.stride = med;
                 self.amp = amp;
-                self.credit(START_WINDOW, on_step);
+                self.bout_last = c.t;
+                if fresh && amp < FRESH_MIN_AMP {
+                    self.stride = 0.0;
+                } else if fresh {
+                    self.confirm = if settled {
+                        FRESH_WINDOW
+                    } else {
+                        HANDLED_WINDOW
+                    };
+                    self.tentative = START_WINDOW;
+                } else {
+                    let n = self.backfill(START_WINDOW);
+                    self.credit(n, on_step);
+                }
             }
         }
+    }
+
+    /// Do the last `n` peaks look like the start of a walk? Returns the
+    /// median stride and prominence, and whether the carry orientation was
+    /// settled from ~2 s before the first peak (see SETTLED_TILT_DEG).
+    fn start_window(&self, n: usize) -> Option<(f64, f64, bool)> {
+        let mut strides = [0.0; RING];
+        for (i, s) in strides.iter_mut().enumerate().take(n - 2) {
+            *s = self.at(i).t - self.at(i + 2).t;
+        }
+        let med = median_n(&mut strides.clone(), n - 2);
+        let mut amps = [0.0; RING];
+        let mut sharp = [0.0; RING];
+        let mut min_cos: f64 = 1.0;
+        let mut min_cos_before: f64 = 1.0;
+        let first = self.at(n - 1);
+        for i in 0..n {
+            let c = self.at(i);
+            amps[i] = c.prominence;
+            sharp[i] = c.sharpness;
+            min_cos = min_cos.min(dot(c.down, first.down));
+            min_cos_before = min_cos_before.min(dot(c.down, first.down_before));
+        }
+        sort_f64(&mut amps[..n]);
+        let amp = median(&mut amps[..n]);
+        let sharpness = median_n(&mut sharp, n);
+        let ok = (STRIDE_MIN..=STRIDE_MAX).contains(&med)
+            && amp >= START_MIN_AMP
+            && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&sharpness)
+            && min_cos >= START_MAX_TILT_DEG.to_radians().cos()
+            && strides[..n - 2]
+                .iter()
+                .all(|s| (s - med).abs() <= START_TOL * med)
+            && amps[0] * START_AMP_RATIO >= amp
+            && amps[n - 1] <= START_AMP_RATIO * amp;
+        let settled = min_cos_before >= SETTLED_TILT_DEG.to_radians().cos();
+        ok.then_some((med, amp, settled))
+    }
+
+    /// A bout was just confirmed on its last `n` peaks: extend it back over
+    /// earlier held-back peaks that keep its stride (each within BOUT_TOL of
+    /// the peak two later, and at least the refractory spacing from the
+    /// next). The first steps of a walk are often uneven in impact, so
+    /// which peak a start window happens to begin on depends on small
+    /// differences in sampling; walking the rhythm back makes the count
+    /// not depend on it. Returns the number of peaks to credit.
+    fn backfill(&mut self, n: usize) -> usize {
+        let (mut next1, mut next2) = (self.at(n - 1).t, self.at(n - 2).t);
+        let mut k = n;
+        while k < self.len {
+            let p = *self.at(k);
+            if p.credited || p.t <= self.last_credit {
+                break;
+            }
+            if p.prominence < BOUT_MIN_AMP * self.amp {
+                // A secondary bump, as a running bout would have dropped it.
+                let i = (self.head + RING - 1 - k) % RING;
+                self.ring[i].stray = true;
+                k += 1;
+                continue;
+            }
+            if ((next2 - p.t) - self.stride).abs() > BOUT_TOL * self.stride
+                || next1 - p.t < self.refractory()
+            {
+                break;
+            }
+            next2 = next1;
+            next1 = p.t;
+            k += 1;
+        }
+        k
     }
 
     fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {
         for back in (0..n).rev() {
             let i = (self.head + RING - 1 - back) % RING;
             let c = &mut self.ring[i];
-            if !c.credited && c.t > self.last_credit {
+            if !c.credited && !c.stray && c.t > self.last_credit {
                 c.credited = true;
                 self.last_credit = c.t;
                 self.total += 1;

@@ -50,6 +50,16 @@
 //!    rhythm only costs the stray peak: the following peaks are held back and
 //!    credited as soon as they form a rhythm again.
 //!
+//! 5. **Edges of a walk** (see `docs/step-detector.md`): readings beyond
+//!    20 g or not finite are skipped like lost events and |a| is capped at
+//!    5 g; a burst of late events after a stall is spread back over the
+//!    stall; peaks seen while fewer than 20 distinct readings a second
+//!    arrive are not steps (a heel strike cannot be seen); a walk from rest
+//!    (no step for 5 s) is held back until it goes on for 8 peaks (12 if
+//!    the phone was turning, as when it is pocketed) and shows the impact
+//!    of gait (median prominence >= 1 m/s^2); once confirmed it is extended
+//!    back over the held-back peaks that keep its stride.
+//!
 //! Every threshold is a physical bound (cadence range, impact size, impact
 //! sharpness, orientation change) set with a margin of about 2x outside what
 //! real walking in the shared data measured, not a fitted optimum; see

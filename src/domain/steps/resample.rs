@@ -43,7 +43,20 @@ pub(crate) enum Feed {
     Gap,
 }
 
+/// Events held back after a hole, waiting to see whether a burst follows.
+const HELD: usize = 16;
+
 /// Linear interpolation of an irregular (t, x, y, z) stream onto a fixed grid.
+///
+/// Burst re-timing: a browser whose main thread stalls for 100-300 ms
+/// delivers the readings it queued as a burst of events stamped at delivery,
+/// a fraction of a millisecond apart, right after a hole in the stream. The
+/// sensor sampled them at its regular rate *during* the hole, so they are
+/// spread evenly back over the hole instead of being squeezed into one
+/// instant (which would leave a straight line across the hole and then a
+/// jump). The first event after a hole is held back until the next event
+/// shows whether a burst follows; without a burst (a coalesced stall, a slow
+/// sensor) nothing changes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Uniform {
     dt: f64,
@@ -53,6 +66,16 @@ pub(crate) struct Uniform {
     /// Grid origin and index of the next tick to emit.
     origin: f64,
     next: u64,
+    /// Typical interval between events (s), 0 until known.
+    period: f64,
+    /// Held burst after a hole: `(burst index, vector)` of the kept events,
+    /// how many are kept, how many arrived, the stamp of the latest, and
+    /// the keep stride (the buffer is thinned 2:1 when it fills).
+    held: [(u32, [f64; 3]); HELD],
+    n_held: usize,
+    n_burst: u32,
+    held_t: f64,
+    keep_every: u32,
 }
 
 impl Uniform {
@@ -63,11 +86,18 @@ impl Uniform {
             prev: None,
             origin: 0.0,
             next: 0,
+            period: 0.0,
+            held: [(0, [0.0; 3]); HELD],
+            n_held: 0,
+            n_burst: 0,
+            held_t: 0.0,
+            keep_every: 1,
         }
     }
 
     /// Feed a sample; `emit(tick_time, v)` is called for every grid tick in
-    /// `(prev.t, t]` (and for the very first sample).
+    /// `(prev.t, t]` (and for the very first sample). Ticks inside a hole
+    /// may be emitted one event late (see burst re-timing above).
     #[inline]
     pub(crate) fn push(
         &mut self,
@@ -82,6 +112,31 @@ impl Uniform {
             emit(t, v);
             return Feed::Ok;
         };
+        if self.n_burst > 0 {
+            // Still inside a burst: events much closer than the sensor period.
+            let close = t - self.held_t;
+            if close < 0.25 * self.period && close > -self.max_gap {
+                if self.n_burst.is_multiple_of(self.keep_every) {
+                    if self.n_held == HELD {
+                        // Thin the kept events 2:1 and keep every other one from now on.
+                        for k in 0..HELD / 2 {
+                            self.held[k] = self.held[2 * k];
+                        }
+                        self.n_held = HELD / 2;
+                        self.keep_every *= 2;
+                    }
+                    if self.n_burst.is_multiple_of(self.keep_every) {
+                        self.held[self.n_held] = (self.n_burst, v);
+                        self.n_held += 1;
+                    }
+                }
+                self.n_burst += 1;
+                self.held_t = self.held_t.max(t);
+                return Feed::Ok;
+            }
+            self.release(&mut emit);
+            return self.push(t, v, emit);
+        }
         if t <= pt {
             // Duplicate timestamp or backwards jitter: keep the newest value for
             // the current time; the grid only moves forward.
@@ -93,10 +148,64 @@ impl Uniform {
             self.prev = Some((pt, v));
             return Feed::Ok;
         }
-        if t - pt > self.max_gap {
+        let span = t - pt;
+        if span > self.max_gap {
             self.prev = None;
+            self.n_burst = 0;
             return Feed::Gap;
         }
+        if self.period > 0.0 && span > 3.0 * self.period && span > 0.04 {
+            // A hole: hold this event back until the next shows whether a
+            // burst follows.
+            self.held[0] = (0, v);
+            self.n_held = 1;
+            self.n_burst = 1;
+            self.held_t = t;
+            self.keep_every = 1;
+            return Feed::Ok;
+        }
+        if self.period == 0.0 {
+            self.period = span;
+        } else if span >= 0.25 * self.period {
+            self.period += 0.05 * (span.min(4.0 * self.period) - self.period);
+        }
+        self.interpolate(pt, pv, t, v, &mut emit);
+        Feed::Ok
+    }
+
+    /// Spread a held burst evenly over the hole it followed, then
+    /// interpolate through it.
+    fn release(&mut self, emit: &mut impl FnMut(f64, [f64; 3])) {
+        let Some((pt, mut pv)) = self.prev else {
+            self.n_burst = 0;
+            return;
+        };
+        let (n, end) = (self.n_burst as f64, self.held_t);
+        let mut last = pt;
+        for k in 0..self.n_held {
+            let (idx, v) = self.held[k];
+            let tk = pt + (idx as f64 + 1.0) * (end - pt) / n;
+            if tk > last {
+                self.interpolate(last, pv, tk, v, emit);
+                last = tk;
+            } else {
+                self.prev = Some((last, v));
+            }
+            pv = v;
+        }
+        self.n_held = 0;
+        self.n_burst = 0;
+    }
+
+    #[inline]
+    fn interpolate(
+        &mut self,
+        pt: f64,
+        pv: [f64; 3],
+        t: f64,
+        v: [f64; 3],
+        emit: &mut impl FnMut(f64, [f64; 3]),
+    ) {
         let span = t - pt;
         loop {
             let tick = self.origin + self.next as f64 * self.dt;
@@ -115,7 +224,6 @@ impl Uniform {
             self.next += 1;
         }
         self.prev = Some((t, v));
-        Feed::Ok
     }
 }
 
@@ -147,5 +255,31 @@ mod tests {
         assert!((got[2].1 - 2.0).abs() < 1e-9);
         assert_eq!(u.push(0.25, [9.0; 3], |_, _| {}), Feed::Ok);
         assert_eq!(u.push(5.0, [0.0; 3], |_, _| {}), Feed::Gap);
+    }
+
+    #[test]
+    fn a_burst_after_a_stall_is_spread_back_over_the_stall() {
+        // A ramp x = t sampled at 100 Hz; the main thread stalls 0.2 s and
+        // then delivers the 20 queued readings 0.05 ms apart.
+        let mut u = Uniform::new(50.0, 0.5);
+        let mut got = Vec::new();
+        let mut emit = |t: f64, v: [f64; 3]| got.push((t, v[0]));
+        for k in 0..=50 {
+            let t = k as f64 / 100.0;
+            u.push(t, [t, 0.0, 0.0], &mut emit);
+        }
+        for k in 1..=20 {
+            let t = 0.5 + k as f64 / 100.0; // reading time
+            let stamp = 0.7 + k as f64 * 0.000_05; // delivery time
+            u.push(stamp, [t, 0.0, 0.0], &mut emit);
+        }
+        for k in 71..=100 {
+            let t = k as f64 / 100.0;
+            u.push(t, [t, 0.0, 0.0], &mut emit);
+        }
+        // Every tick carries (close to) the ramp's value at its time.
+        let worst = got.iter().map(|(t, x)| (t - x).abs()).fold(0.0, f64::max);
+        assert!(worst < 0.011, "worst {worst}");
+        assert!(got.windows(2).all(|w| w[1].0 > w[0].0));
     }
 }
