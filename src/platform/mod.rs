@@ -4,6 +4,7 @@
 pub mod checkpoint;
 pub mod download;
 pub mod haptics;
+pub mod install;
 pub mod motion;
 pub mod splash;
 pub mod storage;
