@@ -120,7 +120,9 @@ pub enum PromptOutcome {
 /// answer. A prompt can be used once, so it is forgotten either way.
 pub async fn show_prompt() -> PromptOutcome {
     let Some(prompt) = kept_prompt() else {
-        return PromptOutcome::Unavailable("This browser has not offered to install Loopwalk.".into());
+        return PromptOutcome::Unavailable(
+            "This browser has not offered to install Loopwalk.".into(),
+        );
     };
     if let Some(window) = web_sys::window() {
         let _ = js_sys::Reflect::set(&window, &PROMPT_KEY.into(), &JsValue::UNDEFINED);
@@ -129,7 +131,8 @@ pub async fn show_prompt() -> PromptOutcome {
         let f: js_sys::Function = js_sys::Reflect::get(&prompt, &name.into())?.dyn_into()?;
         f.call0(&prompt)
     };
-    let refused = || PromptOutcome::Unavailable("The browser did not show its install prompt.".into());
+    let refused =
+        || PromptOutcome::Unavailable("The browser did not show its install prompt.".into());
     let Ok(shown) = call("prompt") else {
         return refused();
     };
@@ -197,7 +200,11 @@ mod tests {
     fn an_iphone_and_an_ipad_posing_as_a_mac_get_the_apple_steps() {
         assert_eq!(classify(IPHONE, 5), Browser::AppleMobile);
         assert_eq!(classify(IPAD_AS_MAC, 5), Browser::AppleMobile);
-        assert_eq!(classify(IPAD_AS_MAC, 0), Browser::Other, "a real Mac has no touch screen");
+        assert_eq!(
+            classify(IPAD_AS_MAC, 0),
+            Browser::Other,
+            "a real Mac has no touch screen"
+        );
         assert_eq!(classify(ANDROID, 5), Browser::Other);
     }
 
@@ -213,7 +220,13 @@ mod tests {
     #[test]
     fn a_kept_prompt_wins_else_apple_steps_or_the_browser_menu() {
         assert_eq!(install_way(Browser::Other, false, true), InstallWay::Prompt);
-        assert_eq!(install_way(Browser::AppleMobile, false, false), InstallWay::AppleSteps);
-        assert_eq!(install_way(Browser::Other, false, false), InstallWay::BrowserMenu);
+        assert_eq!(
+            install_way(Browser::AppleMobile, false, false),
+            InstallWay::AppleSteps
+        );
+        assert_eq!(
+            install_way(Browser::Other, false, false),
+            InstallWay::BrowserMenu
+        );
     }
 }

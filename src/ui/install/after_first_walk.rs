@@ -41,11 +41,14 @@ pub fn InstallAfterFirstWalk() -> impl IntoView {
     let was_offered = already_offered();
     let closed = RwSignal::new(false);
     let offerable = move || {
-        matches!(install.way.get(), InstallWay::Prompt | InstallWay::AppleSteps)
-            || install.just_installed.get()
+        matches!(
+            install.way.get(),
+            InstallWay::Prompt | InstallWay::AppleSteps
+        ) || install.just_installed.get()
     };
     let has_walk = Memo::new(move |_| state.store.with(|s| !s.walks.is_empty()));
-    let visible = Memo::new(move |_| !was_offered && has_walk.get() && offerable() && !closed.get());
+    let visible =
+        Memo::new(move |_| !was_offered && has_walk.get() && offerable() && !closed.get());
     Effect::new(move |_| {
         if visible.get() {
             record_offered();

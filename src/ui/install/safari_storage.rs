@@ -30,10 +30,14 @@ pub fn SafariStorageNote(
             .store
             .with_untracked(|s| backup_json(s, chrono::Utc::now()));
         let name = backup_file_name(chrono::Local::now().date_naive());
-        export_note.set(Some(match download::download_text(&name, "application/json", &text) {
-            Ok(()) => format!("Backup saved as {name}. Keep it in Files or email it to yourself."),
-            Err(e) => e,
-        }));
+        export_note.set(Some(
+            match download::download_text(&name, "application/json", &text) {
+                Ok(()) => {
+                    format!("Backup saved as {name}. Keep it in Files or email it to yourself.")
+                }
+                Err(e) => e,
+            },
+        ));
     };
     move || {
         (install.way.get() == InstallWay::AppleSteps && !install.just_installed.get()).then(|| {
