@@ -42,11 +42,16 @@ pub fn install_state() -> InstallState {
     STATE.with(|cell| {
         *cell.get_or_init(|| {
             let browser = install::browser();
-            let state = InstallState {
+            // The state outlives whichever component asked first (a screen
+            // is dropped on a tab change), so it has a root owner of its own,
+            // kept for the life of the page.
+            let root = Owner::new_root(None);
+            let state = root.with(|| InstallState {
                 way: RwSignal::new(current_way(browser)),
                 just_installed: RwSignal::new(false),
                 browser,
-            };
+            });
+            std::mem::forget(root);
             install::watch(move |installed| {
                 if installed {
                     state.just_installed.set(true);
