@@ -260,6 +260,8 @@ export async function webkit({ userAgent } = {}) {
   });
   const s = `/session/${session.sessionId}`;
   await call('POST', `${s}/window/rect`, { width: PHONE.width, height: PHONE.height });
+  // A 60 s replay runs as one async script.
+  await call('POST', `${s}/timeouts`, { script: 300000 });
   const el = async (selector) => {
     const v = await call('POST', `${s}/element`, { using: 'css selector', value: selector });
     return Object.values(v)[0];

@@ -45,12 +45,19 @@ pub fn install_state() -> InstallState {
             // The state outlives whichever component asked first (a screen
             // is dropped on a tab change), so it has a root owner of its own,
             // kept for the life of the page.
+            // (`new_root` also makes itself the current owner: put the
+            // caller's back, or the components after it lose their context.)
+            let caller = Owner::current();
             let root = Owner::new_root(None);
             let state = root.with(|| InstallState {
                 way: RwSignal::new(current_way(browser)),
                 just_installed: RwSignal::new(false),
                 browser,
             });
+            match caller {
+                Some(caller) => caller.set(),
+                None => root.clone().unset(),
+            }
             std::mem::forget(root);
             install::watch(move |installed| {
                 if installed {
