@@ -221,7 +221,7 @@ export function scenarios({ engine, open, consoleAtLoad, standInMotion, iphone }
         const note = await text(d, '[data-safari-storage]');
         assert.match(note, /Safari deletes[\s\S]*7 days[\s\S]*Home Screen/);
         assert.match(note, /export a backup/i);
-        await d.eval(`() => document.querySelector('[data-install-section]').scrollIntoView()`);
+        await d.eval(`() => { document.querySelector('[data-install-section]').scrollIntoView(); scrollBy(0, -72); }`);
         await d.screenshot(iphone.screenshot);
       } else {
         assert.match(section, /Add to Home screen|Install app/);

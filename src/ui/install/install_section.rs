@@ -26,7 +26,7 @@ pub fn InstallSection() -> impl IntoView {
             (InstallWay::AppleSteps, _) => view! {
                 <p>"In Safari:"</p>
                 <AppleSteps/>
-                <p class="muted">{start_from_icon_text(state.browser)}</p>
+                <p class="muted">"Then start each walk from the new Loopwalk icon on your Home Screen: tap it, then Start walk."</p>
             }
             .into_any(),
             (InstallWay::BrowserMenu, _) => view! {
