@@ -12,11 +12,25 @@ const ANDROID_UA =
 const FAKE_PROMPT = (outcome) => `(() => {
   const e = new Event('beforeinstallprompt', { cancelable: true });
   window.__prompted = 0;
-  e.prompt = () => { window.__prompted++; return Promise.resolve(); };
+  e.prompt = () => {
+    window.__prompted++;
+    if ('${outcome}' === 'accepted') setTimeout(() => dispatchEvent(new Event('appinstalled')), 50);
+    return Promise.resolve();
+  };
   e.userChoice = Promise.resolve({ outcome: '${outcome}', platform: 'web' });
   dispatchEvent(e);
-  if ('${outcome}' === 'accepted') setTimeout(() => dispatchEvent(new Event('appinstalled')), 50);
 })()`;
+
+/** A first walk, saved as a walker would here (manual count: no sensor). */
+async function saveManualWalk(page, steps) {
+  await page.locator('button[data-action=start]').click();
+  await page.waitForSelector('[data-problem]', { timeout: 15000 });
+  await page.locator('button[data-action=manual]').click();
+  await page.locator('button[data-action=stop]').click();
+  await page.locator('input[data-manual-steps]').fill(steps);
+  await page.locator('button[data-action=save]').click();
+  await page.waitForSelector('section.walk[data-stage=ready]');
+}
 
 test('Android: "Install Loopwalk" shows the browser prompt, then says how to start a walk from the icon', async () => {
   const app = await launch();
@@ -61,12 +75,17 @@ test('running from the home screen shows no install guidance, and no offer after
     const page = app.page;
     await page.addInitScript(() => {
       const real = window.matchMedia.bind(window);
-      window.matchMedia = (q) => (q === '(display-mode: standalone)' ? Object.assign(real('(min-width: 0px)'), { media: q }) : real(q));
+      // As installed: the standalone display mode matches.
+      window.matchMedia = (q) => real(q === '(display-mode: standalone)' ? '(min-width: 0px)' : q);
     });
     await openApp(page, app.server.url, '#/settings');
     await page.evaluate(FAKE_PROMPT('accepted'));
     await page.waitForSelector('#settings-data');
     assert.equal(await page.locator('[data-install-section]').count(), 0);
+    await openTab(page, 'Walk');
+    await saveManualWalk(page, '700');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-install-offer]').count(), 0);
   } finally {
     await app.close();
   }
@@ -79,13 +98,7 @@ test('once, after the first saved walk, the Walk screen offers to install; "Not 
     await openApp(page, app.server.url);
     await page.evaluate(FAKE_PROMPT('dismissed'));
     assert.equal(await page.locator('[data-install-offer]').count(), 0, 'no offer before any walk');
-    // A first walk, saved as a walker would (manual count: no sensor here).
-    await page.locator('button[data-action=start]').click();
-    await page.waitForSelector('[data-problem]', { timeout: 15000 });
-    await page.locator('button[data-action=manual]').click();
-    await page.locator('button[data-action=stop]').click();
-    await page.locator('input[data-manual-steps]').fill('900');
-    await page.locator('button[data-action=save]').click();
+    await saveManualWalk(page, '900');
     await page.waitForSelector('[data-install-offer]');
     assert.match(await page.locator('[data-install-offer]').innerText(), /home screen/);
     await page.locator('[data-install-offer] button[data-action=install-later]').click();
@@ -121,6 +134,26 @@ test('printed summary: the chart legend swatches keep their colour without "back
       assert.equal(adjust, 'exact');
     }
     assert.notEqual(keys[0].border, keys[1].border, 'the two swatches stay distinguishable');
+  } finally {
+    await app.close();
+  }
+});
+
+test('Chromium: a first visit fetches the wasm exactly once (page and service worker precache together)', async () => {
+  const { site } = await import('./harness.mjs');
+  const s = await site();
+  const app = await launch({ server: s });
+  try {
+    await openApp(app.page, s.url);
+    await app.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    await app.page.waitForTimeout(1000);
+    console.log(`# chromium: first visit fetched ${s.hits.length} URLs, the wasm ${s.wasmHits()} time(s)`);
+    assert.equal(s.wasmHits(), 1);
   } finally {
     await app.close();
   }

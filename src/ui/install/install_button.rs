@@ -28,12 +28,10 @@ pub fn InstallButton() -> impl IntoView {
                     "{why} Open the browser's menu and choose \"Install app\" or \"Add to Home screen\"."
                 )),
             };
+            // The button stays (with the message) after a dismissal: the
+            // browser may offer again, and otherwise the message says where
+            // its menu item is.
             message.set(text);
-            state.way.set(install::install_way(
-                state.browser,
-                install::is_standalone(),
-                install::has_prompt(),
-            ));
         });
     };
     view! {
