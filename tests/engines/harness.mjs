@@ -182,10 +182,21 @@ let display = null;
 export async function xDisplay() {
   if (process.env.LOOPWALK_DISPLAY) return process.env.LOOPWALK_DISPLAY;
   if (display) return display.name;
-  const name = `:${90 + (process.pid % 100)}`;
-  const proc = spawn('Xvfb', [name, '-screen', '0', `${PHONE.width}x${PHONE.height}x24`, '-nolisten', 'tcp'], { stdio: 'ignore' });
+  // -displayfd: Xvfb picks a free display number and writes it on fd 3
+  // (other test runs on the machine may have displays of their own).
+  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${PHONE.width}x${PHONE.height}x24`, '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const number = await new Promise((ok, fail) => {
+    let buf = '';
+    proc.stdio[3].on('data', (d) => {
+      buf += d;
+      if (buf.includes('\n')) ok(buf.trim());
+    });
+    proc.once('exit', (code) => fail(new Error(`Xvfb exited (${code})`)));
+  });
+  const name = `:${number}`;
   display = { name, proc };
-  await sleep(700);
   process.on('exit', () => proc.kill());
   return name;
 }
