@@ -168,7 +168,12 @@ export function scenarios({ engine, open, consoleAtLoad, standInMotion, iphone }
         `# ${engine}: ${RECORDING} first ${REPLAY_S}s as ${sent} events: app ${shown}, stepcount --hz 60 on the delivered samples ${hz60}, ` +
           `without resampling ${native}, ground truth ${truth}`,
       );
-      const tol = Math.max(2, Math.round(hz60 * 0.02));
+      // The same detector on the same samples: the same count.
+      assert.ok(Math.abs(shown - native) <= 1, `app ${shown} vs stepcount on the delivered samples ${native}`);
+      // Resampled to an exact 60 Hz grid first (as the CLI does with --hz 60),
+      // the engine's timer jitter moves a count by a step or two (measured:
+      // Firefox 100 vs 98, WebKit 100 vs 100).
+      const tol = Math.max(3, Math.round(hz60 * 0.03));
       assert.ok(Math.abs(shown - hz60) <= tol, `app ${shown} vs stepcount --hz 60 ${hz60} (±${tol})`);
       assert.ok(Math.abs(shown - truth) <= Math.max(3, truth * 0.06), `app ${shown} vs truth ${truth}`);
       await d.click('button[data-action=save]');
