@@ -3,12 +3,23 @@
 const VERSION = '__BUILD_VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = 'loopwalk-' + VERSION;
+const SEED = 'loopwalk-seed';
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the app asks for it, so
   // it never swaps under a running walk.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(scoped))));
+  // What the page has just downloaded (the wasm, kept in SEED by the boot
+  // script in index.html) is taken from there, not downloaded a second time.
+  event.waitUntil(
+    Promise.all([caches.open(CACHE), caches.open(SEED)])
+      .then(([cache, seed]) =>
+        Promise.all(
+          PRECACHE.map(scoped).map((url) => seed.match(url).then((hit) => (hit ? cache.put(url, hit) : cache.add(url)))),
+        ),
+      )
+      .then(() => caches.delete(SEED)),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -12,6 +12,12 @@ command -v chromium >/dev/null 2>&1 || apt_pkgs+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_pkgs+=(chromium-driver)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
+# The cross-engine layers: Firefox ESR, and WebKitGTK's WebDriver with its
+# MiniBrowser (in libwebkit2gtk-4.1-0), which needs an X display (Xvfb).
+command -v firefox-esr >/dev/null 2>&1 || apt_pkgs+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || apt_pkgs+=(webkit2gtk-driver)
+[ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] || [ -x /usr/libexec/webkit2gtk-4.1/MiniBrowser ] || apt_pkgs+=(libwebkit2gtk-4.1-0)
+command -v Xvfb >/dev/null 2>&1 || apt_pkgs+=(xvfb)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   say "apt-get install ${apt_pkgs[*]}"
   apt-get update -q
@@ -38,7 +44,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION"; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (wasm-opt from binaryen, Playwright driver, axe-core, Lighthouse)"
+  say "npm ci (wasm-opt from binaryen, Playwright driver, puppeteer-core for Firefox, axe-core, Lighthouse)"
   npm ci --no-audit --no-fund
 fi
 

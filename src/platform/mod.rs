@@ -5,6 +5,7 @@ pub mod checkpoint;
 pub mod crash;
 pub mod download;
 pub mod haptics;
+pub mod install;
 pub mod motion;
 pub mod splash;
 pub mod storage;

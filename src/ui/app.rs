@@ -7,6 +7,7 @@ use crate::platform::storage;
 use crate::platform::sw;
 use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::icons::BrandMark;
+use crate::ui::install::after_first_walk::InstallAfterFirstWalk;
 use crate::ui::route::Tab;
 use crate::ui::screens::{
     history::HistoryScreen, milestones::MilestonesScreen, settings::SettingsScreen,
@@ -76,6 +77,8 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main" class="screen" tabindex="-1" data-screen=move || state.tab.get().label()>
                 <StorageNotice/>
+                // Install offer, once, after the first saved walk (issue 16).
+                {move || (state.tab.get() == Tab::Walk).then(|| view! { <InstallAfterFirstWalk/> })}
                 {screen}
             </main>
             <TabBar/>

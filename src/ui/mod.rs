@@ -6,6 +6,7 @@ pub mod charts;
 pub mod fields;
 pub mod history;
 pub mod icons;
+pub mod install;
 pub mod loops;
 pub mod milestones;
 pub mod route;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::care::report::CareReport;
 use crate::ui::care::subroute::use_subroute;
 use crate::ui::care::urgent_help::UrgentHelp;
+use crate::ui::install::{install_section::InstallSection, safari_storage::SafariStorageNote};
 use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
 
 /// Preferences, data and safety information; on `#/settings/urgent` the
@@ -26,6 +27,8 @@ fn SettingsSections() -> impl IntoView {
         <div class="settings">
             <WalkingSettings/>
             <CareSettings/>
+            <InstallSection/>
+            <SafariStorageNote/>
             <DataSettings/>
             <section class="card" aria-labelledby="settings-about">
                 <h2 id="settings-about">"About Loopwalk"</h2>
