@@ -112,6 +112,7 @@ fn a_loop() -> impl Strategy<Value = LoopRecord> {
             length,
             created_at,
             archived,
+            kind: Default::default(),
         })
 }
 
