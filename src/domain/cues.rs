@@ -79,6 +79,25 @@ pub enum Counting {
     Hidden,
 }
 
+/// Readings missing this long (s) while the page is on show means
+/// counting has paused (the motion adapter's gap rule uses the same 3 s).
+pub const NO_READINGS_AFTER_S: f64 = 3.0;
+
+impl Counting {
+    /// The counting state from what the page can see: whether it is
+    /// hidden, and how long ago the last motion reading arrived (`None`
+    /// for a walk that counts no steps, with a hand-entered count).
+    pub fn from_readings(hidden: bool, since_last_reading_s: Option<f64>) -> Counting {
+        if hidden {
+            Counting::Hidden
+        } else if since_last_reading_s.is_some_and(|s| s >= NO_READINGS_AFTER_S) {
+            Counting::NoReadings
+        } else {
+            Counting::Counting
+        }
+    }
+}
+
 /// The route being walked, as the cues need it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Route {
