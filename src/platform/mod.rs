@@ -5,6 +5,7 @@ pub mod checkpoint;
 pub mod download;
 pub mod haptics;
 pub mod motion;
+pub mod speech;
 pub mod splash;
 pub mod storage;
 pub mod sw;

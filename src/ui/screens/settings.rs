@@ -26,6 +26,7 @@ fn SettingsSections() -> impl IntoView {
         <div class="settings">
             <WalkingSettings/>
             <CareSettings/>
+            <crate::ui::settings::cues::CueSettings/><crate::ui::settings::reminder::ReminderSettings/>
             <DataSettings/>
             <section class="card" aria-labelledby="settings-about">
                 <h2 id="settings-about">"About Loopwalk"</h2>
