@@ -62,6 +62,15 @@ pub fn speak(text: &str, lang: &str) -> bool {
     s.speak(&u).is_ok()
 }
 
+/// Call inside a tap: iOS Safari speaks only after a first utterance that
+/// was started by the walker's own gesture, so an empty one unlocks the
+/// cues that come later from a timer. Harmless elsewhere.
+pub fn unlock() {
+    if let (Some(s), Ok(u)) = (synth(), Utterance::new("")) {
+        let _ = s.speak(&u);
+    }
+}
+
 /// Drop anything queued or being said.
 pub fn cancel() {
     if let Some(s) = synth() {

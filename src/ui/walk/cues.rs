@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::cues::{Counting, Cue, CueLog, CuePrefs, PlanToday, Route, Snapshot, ENGLISH};
 use crate::domain::history::Totals;
@@ -194,6 +195,21 @@ pub fn WalkCues() -> impl IntoView {
             }
         });
     };
+    // The Start tap unlocks speech for the cues to come (iOS needs it).
+    let start_tap = window_event_listener(leptos::ev::click, move |e| {
+        let on_start = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-action=start]").ok().flatten())
+            .is_some();
+        let wanted = app
+            .store
+            .with_untracked(|s| s.settings.cues.on && s.settings.cues.speech);
+        if on_start && wanted {
+            speech::unlock();
+        }
+    });
+    on_cleanup(move || start_tap.remove());
     match set_interval_with_handle(tick, Duration::from_secs(1)) {
         Ok(h) => on_cleanup(move || h.clear()),
         Err(_) => last.set(None),
