@@ -277,7 +277,7 @@ test('without speech or vibration: the settings say so plainly and the Walk scre
     await page.locator('button[data-action=pocket]').click();
     await page.waitForSelector('[data-pocket]');
     assert.ok(await page.locator('.walk-last-cue.over-pocket').isVisible());
-    await screenshot(page, 'walk-cues-pocket-dark');
+    await screenshot(page, 'walk-cues-pocket');
   } finally {
     await app.close();
   }
