@@ -72,8 +72,10 @@ pub fn CueSettings() -> impl IntoView {
             let (pattern, words) = (line.haptic, format!("{}: {}", line.label, line.feels));
             set_timeout(
                 move || {
-                    feeling.set(Some(words));
-                    haptics::vibrate(pattern);
+                    // The section may be gone by now (another screen).
+                    if feeling.try_set(Some(words)).is_none() {
+                        haptics::vibrate(pattern);
+                    }
                 },
                 Duration::from_millis(u64::from(at)),
             );
