@@ -77,3 +77,59 @@ pub fn cancel() {
         s.cancel();
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Replaces `speechSynthesis.speak` with a recorder; returns the list.
+    fn record_speech() -> js_sys::Array {
+        let said = js_sys::Array::new();
+        let w = web_sys::window().unwrap();
+        let synth = js_sys::Reflect::get(&w, &"speechSynthesis".into()).unwrap();
+        let recorder = js_sys::Function::new_with_args("u", "this.__said.push([u.text, u.lang])");
+        js_sys::Reflect::set(&synth, &"__said".into(), &said).unwrap();
+        js_sys::Reflect::set(&synth, &"speak".into(), &recorder).unwrap();
+        said
+    }
+
+    fn set_hidden(hidden: bool) {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let desc = js_sys::Object::new();
+        let getter = js_sys::Function::new_no_args(if hidden {
+            "return true"
+        } else {
+            "return false"
+        });
+        js_sys::Reflect::set(&desc, &"get".into(), &getter).unwrap();
+        js_sys::Reflect::set(&desc, &"configurable".into(), &true.into()).unwrap();
+        js_sys::Reflect::define_property(&doc, &"hidden".into(), &desc).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn speaks_in_the_given_language_and_never_while_hidden() {
+        assert!(is_supported(), "Chromium has speechSynthesis");
+        let said = record_speech();
+        set_hidden(false);
+        assert!(speak("Whole loop done, well done.", "en-GB"));
+        assert_eq!(said.length(), 1);
+        let first: js_sys::Array = said.get(0).into();
+        assert_eq!(
+            first.get(0).as_string().as_deref(),
+            Some("Whole loop done, well done.")
+        );
+        assert_eq!(first.get(1).as_string().as_deref(), Some("en-GB"));
+        set_hidden(true);
+        assert!(
+            !speak("Counting again.", "en-GB"),
+            "hidden: not handed over"
+        );
+        assert_eq!(said.length(), 1);
+        set_hidden(false);
+        unlock();
+        assert_eq!(said.length(), 2, "the unlocking utterance");
+    }
+}
