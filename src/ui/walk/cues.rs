@@ -56,12 +56,12 @@ struct Follow {
     hidden: bool,
 }
 
-/// The walk's state now, as the cue schedule sees it. `None` when no walk
-/// is being recorded.
+/// The walk's state now, as the cue schedule sees it (all but today's
+/// plan, which is fixed when the walk starts). `None` when no walk is being
+/// recorded.
 fn snapshot(
     ctl: &WalkCtl,
     app: &AppState,
-    plan: Option<PlanToday>,
     readings: &mut Readings,
     now: f64,
 ) -> Option<(WalkId, Snapshot)> {
@@ -91,7 +91,7 @@ fn snapshot(
             active_s,
             steps: sensor.then_some(steps),
             route,
-            plan,
+            plan: None,
             counting: Counting::from_readings(hidden, since),
         },
     ))
@@ -158,14 +158,15 @@ pub fn WalkCues() -> impl IntoView {
         let now = js_sys::Date::now() / 1000.0;
         follow.update_value(|f| {
             let mut readings = f.as_ref().map(|f| f.readings).unwrap_or_default();
-            let plan = f.as_ref().map_or_else(|| plan_today(&app), |f| f.plan);
-            let Some((id, snap)) = snapshot(&ctl, &app, plan, &mut readings, now) else {
+            let Some((id, mut snap)) = snapshot(&ctl, &app, &mut readings, now) else {
                 return;
             };
             let follow = match f {
                 Some(follow) if follow.walk == id => follow,
                 _ => {
-                    // A walk seen for the first time: fresh, or under way.
+                    // A walk seen for the first time: today's plan as it
+                    // stands at its start; a fresh log, or one caught up.
+                    snap.plan = plan_today(&app);
                     let log = if snap.active_s < FRESH_WALK_S {
                         CueLog::new()
                     } else {
@@ -174,12 +175,13 @@ pub fn WalkCues() -> impl IntoView {
                     f.insert(Follow {
                         walk: id,
                         log,
-                        plan,
-                        readings,
+                        plan: snap.plan,
+                        readings: Readings::default(),
                         hidden: false,
                     })
                 }
             };
+            snap.plan = follow.plan;
             follow.readings = readings;
             let hidden = snap.counting == Counting::Hidden;
             if hidden && !follow.hidden {
@@ -190,7 +192,7 @@ pub fn WalkCues() -> impl IntoView {
             let prefs = app.store.with_untracked(|s| s.settings.cues.clone());
             let due = follow.log.due(&snap, &prefs);
             if !due.is_empty() {
-                let plan_min = plan.map_or(0, |p| p.minutes);
+                let plan_min = follow.plan.map_or(0, |p| p.minutes);
                 give(&due, plan_min, &prefs, snap.active_s, last);
             }
         });
