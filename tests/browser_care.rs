@@ -66,6 +66,7 @@ fn seeded() -> Store {
         length: LoopLength::Steps(1500),
         created_at: Utc::now() - Duration::days(20),
         archived: false,
+        kind: Default::default(),
     })
     .unwrap();
     for i in 0..4 {

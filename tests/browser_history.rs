@@ -79,6 +79,7 @@ fn sample_store() -> Store {
         length: LoopLength::Steps(1200),
         created_at: "2026-01-01T08:00:00Z".parse().unwrap(),
         archived: false,
+        kind: Default::default(),
     })
     .unwrap();
     s.add_walk(walk("a", "2026-03-02T09:00:00Z", 1500)).unwrap();

@@ -112,6 +112,7 @@ fn a_loop() -> impl Strategy<Value = LoopRecord> {
             length,
             created_at,
             archived,
+            kind: Default::default(),
         })
 }
 
@@ -126,6 +127,12 @@ fn settings() -> impl Strategy<Value = Settings> {
         })),
         proptest::option::of(loop_id()),
         proptest::option::of(any::<bool>()),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            proptest::collection::vec(0u8..10, 0..9),
+            "\\PC{0,40}",
+        ),
     )
         .prop_map(
             |(
@@ -136,6 +143,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 flare,
                 last,
                 persist,
+                (cues_on, loop_done, days, note),
             )| {
                 Settings {
                     height_cm,
@@ -147,6 +155,16 @@ fn settings() -> impl Strategy<Value = Settings> {
                     last_loop: last,
                     safety_acknowledged: safety,
                     persist_granted: persist,
+                    cues: loopwalk::domain::cues::CuePrefs {
+                        on: cues_on,
+                        loop_done,
+                        ..Default::default()
+                    },
+                    reminder: loopwalk::domain::ics::ReminderPrefs {
+                        days,
+                        note,
+                        ..Default::default()
+                    },
                 }
             },
         )

@@ -263,6 +263,7 @@ pub fn loop_from_walk(
             length,
             created_at: now,
             archived: false,
+            kind: Default::default(),
         },
         approx_distance_m: approx_distance_m(length, step_len_m),
     })
@@ -281,6 +282,7 @@ pub fn loop_with_length(
         length: check_length(length)?,
         created_at: now,
         archived: false,
+        kind: Default::default(),
     })
 }
 

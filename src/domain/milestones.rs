@@ -776,6 +776,7 @@ mod tests {
             length,
             created_at: "2026-03-01T00:00:00Z".parse().unwrap(),
             archived: false,
+            kind: Default::default(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
+pub mod cues;
 pub mod dates;
 pub mod history;
+pub mod ics;
 pub mod loops;
 pub mod milestones;
 pub mod pacing;

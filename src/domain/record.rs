@@ -138,6 +138,16 @@ pub enum LoopLength {
     Metres(f64),
 }
 
+/// How a route is walked: round a loop, or out to a point and back the
+/// same way (the walk cues then say when to turn back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LoopKind {
+    #[default]
+    Loop,
+    OutAndBack,
+}
+
 /// A named regular route.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoopRecord {
@@ -147,6 +157,9 @@ pub struct LoopRecord {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub archived: bool,
+    /// Loop or out and back (older loops: a loop).
+    #[serde(default)]
+    pub kind: LoopKind,
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::cues::CuePrefs;
+use super::ics::ReminderPrefs;
 use super::record::{LoopId, Steps};
 
 /// Step length used when the walker gave neither a step length nor a height.
@@ -56,6 +58,13 @@ pub struct Settings {
     /// Result of the last `navigator.storage.persist()` request, if asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persist_granted: Option<bool>,
+    // -- Walk cues and the walk reminder (src/domain/cues.rs, ics.rs) --
+    /// Which spoken and haptic cues the walker wants during a walk.
+    #[serde(default)]
+    pub cues: CuePrefs,
+    /// The "Remind me to walk" calendar event's days, time and note.
+    #[serde(default)]
+    pub reminder: ReminderPrefs,
 }
 
 fn yes() -> bool {
@@ -74,6 +83,8 @@ impl Default for Settings {
             last_loop: None,
             safety_acknowledged: false,
             persist_granted: None,
+            cues: CuePrefs::default(),
+            reminder: ReminderPrefs::default(),
         }
     }
 }
@@ -157,10 +168,37 @@ mod tests {
             last_loop: Some(LoopId("l1".into())),
             safety_acknowledged: true,
             persist_granted: Some(false),
+            cues: CuePrefs {
+                loop_done: false,
+                ..CuePrefs::default()
+            },
+            reminder: ReminderPrefs {
+                days: vec![2, 4],
+                ..ReminderPrefs::default()
+            },
         };
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);
         assert!(s.in_flare_up(NaiveDate::from_ymd_opt(2026, 4, 2).unwrap()));
         assert!(!s.in_flare_up(NaiveDate::from_ymd_opt(2026, 4, 3).unwrap()));
+    }
+
+    #[test]
+    fn cue_and_reminder_settings_survive_export_then_import() {
+        use crate::domain::store::{backup_json, preview_import, Store};
+        let mut s = Store::new();
+        s.settings.cues.on = false;
+        s.settings.cues.plan_reached = false;
+        s.settings.reminder.days = vec![6, 7];
+        s.settings.reminder.hour = 8;
+        s.settings.reminder.note = "Sunday; with Sam".into();
+        let file = backup_json(&s, "2026-12-02T10:00:00Z".parse().unwrap());
+        let fresh = preview_import(&Store::new(), &file).unwrap();
+        assert_eq!(fresh.merged.settings.cues, s.settings.cues);
+        assert_eq!(fresh.merged.settings.reminder, s.settings.reminder);
+        // Older settings without them load with every cue on.
+        let old: Settings = serde_json::from_str(r#"{"tips":false}"#).unwrap();
+        assert_eq!(old.cues, CuePrefs::default());
+        assert_eq!(old.reminder, ReminderPrefs::default());
     }
 }

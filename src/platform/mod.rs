@@ -7,6 +7,7 @@ pub mod download;
 pub mod haptics;
 pub mod install;
 pub mod motion;
+pub mod speech;
 pub mod splash;
 pub mod storage;
 pub mod sw;

@@ -470,6 +470,7 @@ pub(crate) mod test_support {
             length: LoopLength::Steps(1200),
             created_at: "2026-01-01T08:00:00Z".parse().unwrap(),
             archived: false,
+            kind: Default::default(),
         }
     }
 }

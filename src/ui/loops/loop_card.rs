@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::loops::{self, length_in_steps, loop_stats};
 use crate::domain::record::{LoopLength, LoopRecord};
+use crate::ui::loops::kind_field::{kind_words, LoopKindField};
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
 use crate::ui::loops::loop_chart::LoopChart;
 use crate::ui::loops::{duration_text, length_text};
@@ -33,6 +34,7 @@ pub fn LoopCard(
     };
     let len_text = RwSignal::new(len_text0);
     let unit = RwSignal::new(unit0);
+    let kind = RwSignal::new(lp.kind);
 
     let lp_for_stats = lp.clone();
     let stats = Memo::new(move |_| {
@@ -41,7 +43,11 @@ pub fn LoopCard(
             (
                 loop_stats(&lp_for_stats, &s.walks, step),
                 length_in_steps(lp_for_stats.length, step),
-                length_text(lp_for_stats.length, step),
+                format!(
+                    "{}, {}",
+                    length_text(lp_for_stats.length, step),
+                    kind_words(lp_for_stats.kind)
+                ),
             )
         })
     });
@@ -78,6 +84,9 @@ pub fn LoopCard(
         };
         let result = state.update_store(|s| {
             s.loops = loops::remeasure(s.loops.clone(), &id_m, length)?;
+            if let Some(l) = s.loops.iter_mut().find(|l| l.id == id_m) {
+                l.kind = kind.get_untracked();
+            }
             Ok::<(), loops::LoopError>(())
         });
         match result {
@@ -167,6 +176,7 @@ pub fn LoopCard(
                     <form class="loop-edit" on:submit=remeasure.clone()>
                         <p class="small muted">"Past walks are judged against the new length."</p>
                         <LengthFields id=format!("{dom_id}-m") text=len_text unit=unit/>
+                        <LoopKindField id=format!("{dom_id}-k") kind=kind/>
                         <div class="actions">
                             <button type="submit" class="btn primary">"Save length"</button>
                             <button type="button" class="btn" on:click=move |_| mode.set(Mode::View)>"Cancel"</button>

@@ -2,6 +2,7 @@
 //! renaming, re-measuring and archiving, plus the pieces the walk screen
 //! uses (picker, progress ring, "save this route as a loop").
 
+pub mod kind_field;
 pub mod length_fields;
 pub mod loop_card;
 pub mod loop_chart;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::loops::loop_with_length;
+use crate::domain::record::LoopKind;
+use crate::ui::loops::kind_field::LoopKindField;
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
 use crate::ui::loops::new_loop_id;
 use crate::ui::state::app_state;
@@ -14,6 +16,7 @@ pub fn NewLoopForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let unit = RwSignal::new(Unit::Steps);
+    let kind = RwSignal::new(LoopKind::Loop);
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -25,7 +28,8 @@ pub fn NewLoopForm() -> impl IntoView {
         };
         let now = chrono::Utc::now();
         match loop_with_length(new_loop_id(), &name.get_untracked(), length, now) {
-            Ok(lp) => {
+            Ok(mut lp) => {
+                lp.kind = kind.get_untracked();
                 let title = lp.name.clone();
                 match state.update_store(|s| s.upsert_loop(lp)) {
                     Ok(()) => {
@@ -59,6 +63,7 @@ pub fn NewLoopForm() -> impl IntoView {
                 />
             </label>
             <LengthFields id="new-loop" text=text unit=unit/>
+            <LoopKindField id="new-loop-kind" kind=kind/>
             <p class="error" role="alert">{move || error.get()}</p>
             <p class="ok-text" aria-live="polite">{move || saved.get()}</p>
             <button type="submit" class="btn primary block">"Save loop"</button>

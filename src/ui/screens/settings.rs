@@ -27,6 +27,8 @@ fn SettingsSections() -> impl IntoView {
         <div class="settings">
             <WalkingSettings/>
             <CareSettings/>
+            <crate::ui::settings::cues::CueSettings/>
+            <crate::ui::settings::reminder::ReminderSettings/>
             <InstallSection/>
             <SafariStorageNote/>
             <DataSettings/>

@@ -101,6 +101,7 @@ pub fn WalkScreen() -> impl IntoView {
                 </div>
             })}
             {body}
+            <crate::ui::walk::cues::WalkCues/>
             <Show when=move || ctl.pocket.get()>
                 <PocketMode/>
             </Show>

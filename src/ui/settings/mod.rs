@@ -1,5 +1,7 @@
 //! Sections of the Settings screen, one component per file.
 
 pub mod care;
+pub mod cues;
 pub mod data;
+pub mod reminder;
 pub mod walking;

@@ -7,7 +7,6 @@ use crate::domain::loops::loop_progress;
 use crate::domain::record::StepSource;
 use crate::domain::recorder::{Input, Stage};
 use crate::domain::walk::{Motion, Phase};
-use crate::platform::haptics;
 use crate::ui::loops::progress_ring::LoopProgressRing;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
@@ -53,14 +52,6 @@ pub fn LiveView() -> impl IntoView {
             ))
         })
     };
-    // Passing the whole loop is a moment: a buzz where the phone can.
-    Effect::new(move |was_whole: Option<bool>| {
-        let whole = walked_loop().is_some_and(|(_, p)| p >= 1.0);
-        if whole && was_whole == Some(false) {
-            haptics::vibrate(&[200, 100, 200]);
-        }
-        whole
-    });
     view! {
         <div class="walk-live">
             <Show when=move || ctl.gap_notice.get().is_some()>

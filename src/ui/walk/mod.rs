@@ -1,6 +1,7 @@
 //! The walk recorder's components and its controller.
 
 pub mod controller;
+pub mod cues;
 pub mod format;
 pub mod live_view;
 pub mod manual_entry;
