@@ -465,6 +465,22 @@ impl Recorder {
         self.revision
     }
 
+    /// The id of the walk being recorded or on the summary.
+    pub fn walk_id(&self) -> Option<&WalkId> {
+        self.meta.as_ref().map(|m| &m.id)
+    }
+
+    /// Seconds since the latest motion reading arrived, as of the latest
+    /// input (`None` for a walk with a hand-entered count, or before the
+    /// first reading after Start, Continue or a return to the page).
+    pub fn since_last_reading_s(&self) -> Option<f64> {
+        if !self.sensor() {
+            return None;
+        }
+        let since = self.last_sample.unwrap_or(self.listening_since);
+        Some((self.now - since).max(0.0))
+    }
+
     /// Wall-clock instant of the walk's last step, if any.
     pub fn last_step_at(&self) -> Option<DateTime<Utc>> {
         let meta = self.meta.as_ref()?;

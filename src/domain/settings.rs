@@ -193,9 +193,12 @@ mod tests {
         s.settings.reminder.hour = 8;
         s.settings.reminder.note = "Sunday; with Sam".into();
         let file = backup_json(&s, "2026-12-02T10:00:00Z".parse().unwrap());
-        let fresh = preview_import(&Store::new(), &file).unwrap();
-        assert_eq!(fresh.merged.settings.cues, s.settings.cues);
-        assert_eq!(fresh.merged.settings.reminder, s.settings.reminder);
+        let mut fresh = Store::new();
+        preview_import(&fresh, &file)
+            .unwrap()
+            .apply(&mut fresh, "2026-12-02T10:01:00Z".parse().unwrap());
+        assert_eq!(fresh.settings.cues, s.settings.cues);
+        assert_eq!(fresh.settings.reminder, s.settings.reminder);
         // Older settings without them load with every cue on.
         let old: Settings = serde_json::from_str(r#"{"tips":false}"#).unwrap();
         assert_eq!(old.cues, CuePrefs::default());

@@ -201,6 +201,7 @@ mod tests {
             length: LoopLength::Steps(100),
             created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
             archived: false,
+            kind: Default::default(),
         };
         assert_eq!(validate_loop(&l), Ok(()));
         l.name.push('x');

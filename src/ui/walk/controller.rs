@@ -266,6 +266,11 @@ impl WalkCtl {
         });
     }
 
+    /// Read the recorder (for views such as the walk cues).
+    pub fn with_recorder<R>(self, f: impl FnOnce(&Recorder) -> R) -> R {
+        self.rec.with_value(f)
+    }
+
     /// Local time of the walk's last step, `HH:MM`.
     pub fn last_step_clock(self) -> Option<String> {
         let at = self.rec.with_value(Recorder::last_step_local)?;

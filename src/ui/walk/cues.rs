@@ -19,7 +19,8 @@ use crate::domain::walk::Phase;
 use crate::platform::{haptics, speech, visibility};
 use crate::ui::care::{plan_for, today};
 use crate::ui::state::{app_state, AppState};
-use crate::ui::walk::controller::{walk_ctl, Stage, WalkCtl};
+use crate::domain::recorder::Stage;
+use crate::ui::walk::controller::{walk_ctl, WalkCtl};
 use crate::ui::walk::format::clock;
 
 /// A walk found already under way with more active time than this (s) is
@@ -28,53 +29,27 @@ const FRESH_WALK_S: f64 = 5.0;
 /// Pause between two patterns buzzed together, milliseconds.
 const BETWEEN_PATTERNS_MS: u32 = 600;
 
-/// When motion readings were last seen arriving.
-#[derive(Debug, Clone, Copy, Default)]
-struct Readings {
-    count: u64,
-    seen_at: f64,
-}
-
-impl Readings {
-    /// Seconds since readings last arrived. While the page is hidden none
-    /// can, so the wait starts afresh on return.
-    fn since(&mut self, count: u64, hidden: bool, now: f64) -> f64 {
-        if hidden || count != self.count || self.seen_at == 0.0 {
-            self.count = count;
-            self.seen_at = now;
-        }
-        now - self.seen_at
-    }
-}
-
 /// What the cue runner remembers about the walk it follows.
 struct Follow {
     walk: WalkId,
     log: CueLog,
     plan: Option<PlanToday>,
-    readings: Readings,
     hidden: bool,
 }
 
 /// The walk's state now, as the cue schedule sees it (all but today's
 /// plan, which is fixed when the walk starts). `None` when no walk is being
 /// recorded.
-fn snapshot(
-    ctl: &WalkCtl,
-    app: &AppState,
-    readings: &mut Readings,
-    now: f64,
-) -> Option<(WalkId, Snapshot)> {
+fn snapshot(ctl: &WalkCtl, app: &AppState) -> Option<(WalkId, Snapshot)> {
     if ctl.stage.get_untracked() != Stage::Recording {
         return None;
     }
-    let id = ctl.meta.get_untracked()?.id;
+    let (id, since) = ctl.with_recorder(|r| Some((r.walk_id()?.clone(), r.since_last_reading_s())))?;
     let (phase, source, active_s, steps) = ctl
         .session
         .with_untracked(|s| (s.phase, s.source, s.active_s(), s.steps().0));
     let hidden = visibility::is_hidden();
     let sensor = source == StepSource::Sensor;
-    let since = sensor.then(|| readings.since(ctl.samples.get_untracked(), hidden, now));
     let route = ctl.loop_id.get_untracked().and_then(|lid| {
         app.store.with_untracked(|st| {
             let lp = st.find_loop(&lid)?;
@@ -155,10 +130,8 @@ pub fn WalkCues() -> impl IntoView {
             }
             return;
         }
-        let now = js_sys::Date::now() / 1000.0;
         follow.update_value(|f| {
-            let mut readings = f.as_ref().map(|f| f.readings).unwrap_or_default();
-            let Some((id, mut snap)) = snapshot(&ctl, &app, &mut readings, now) else {
+            let Some((id, mut snap)) = snapshot(&ctl, &app) else {
                 return;
             };
             let follow = match f {
@@ -176,13 +149,11 @@ pub fn WalkCues() -> impl IntoView {
                         walk: id,
                         log,
                         plan: snap.plan,
-                        readings: Readings::default(),
                         hidden: false,
                     })
                 }
             };
             snap.plan = follow.plan;
-            follow.readings = readings;
             let hidden = snap.counting == Counting::Hidden;
             if hidden && !follow.hidden {
                 // Anything still queued would be said late.
