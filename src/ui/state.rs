@@ -1,12 +1,15 @@
 //! The app-wide UI state, provided once through context. Domain values live
 //! in plain Rust types; this struct only holds the signals around them.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::record::WalkRecord;
+use crate::domain::milestones::MilestoneReport;
+use crate::domain::record::{LoopRecord, WalkRecord};
+use crate::domain::settings::Settings;
 use crate::domain::store::{merge, Invalid, Store};
 use crate::platform::storage::{self, LoadOutcome, StorageError};
-use crate::ui::route::Tab;
+use crate::ui::route::{Route, Tab};
 
 /// How the stored history stands, shown to the walker whenever it is not `Ok`.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +51,10 @@ pub enum SaveOutcome {
 /// App-wide UI state (signals only; cheap to copy).
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The screen on show.
-    pub tab: RwSignal<Tab>,
+    /// Where the URL fragment points (set only by [`crate::ui::route::follow_hash`]).
+    pub route: RwSignal<Route>,
+    /// The screen on show (the tab of [`AppState::route`]).
+    pub tab: Memo<Tab>,
     /// True while a walk is being recorded: the app then never reloads itself
     /// for a new version.
     pub walk_active: RwSignal<bool>,
@@ -60,17 +65,81 @@ pub struct AppState {
     pub store: RwSignal<Store>,
     /// Whether the store is safely saved; shown when it is not.
     pub store_status: RwSignal<StoreStatus>,
+    /// Derived from the store, each computed once per change of what it
+    /// depends on, so a view reads only what it shows: changing a setting
+    /// does not rebuild the walk list, saving a walk does not recompute the
+    /// milestones twice. See [`Derived`].
+    pub derived: Derived,
 }
+
+// ---- Derived data (memos over the store) ----
+
+/// Parts of the store and figures computed from it, as memos. A memo
+/// notifies its readers only when its value really changed.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// The walker's local date today (refreshed by [`AppState::refresh_today`]).
+    pub today: RwSignal<NaiveDate>,
+    /// Every walk (oldest first).
+    pub walks: Memo<Vec<WalkRecord>>,
+    /// Every loop, archived ones included.
+    pub loops: Memo<Vec<LoopRecord>>,
+    /// The walker's settings.
+    pub settings: Memo<Settings>,
+    /// Step length in metres, from the settings.
+    pub step_length_m: Memo<f64>,
+    /// Milestones earned and the next ones, on [`Derived::today`].
+    pub milestones: Memo<MilestoneReport>,
+}
+
+impl Derived {
+    fn over(store: RwSignal<Store>) -> Self {
+        let today = RwSignal::new(crate::domain::dates::today());
+        let walks = Memo::new(move |_| store.with(|s| s.walks.clone()));
+        let loops = Memo::new(move |_| store.with(|s| s.loops.clone()));
+        let settings = Memo::new(move |_| store.with(|s| s.settings.clone()));
+        let step_length_m = Memo::new(move |_| settings.with(Settings::step_length_m));
+        let milestones = Memo::new(move |_| {
+            let (day, step) = (today.get(), step_length_m.get());
+            walks.with(|w| loops.with(|l| crate::domain::milestones::compute(w, l, step, day)))
+        });
+        Self {
+            today,
+            walks,
+            loops,
+            settings,
+            step_length_m,
+            milestones,
+        }
+    }
+}
+
+impl AppState {
+    /// Move [`Derived::today`] on if the date changed (a phone left open
+    /// overnight); memos that depend on the date recompute.
+    pub fn refresh_today(&self) {
+        let now = crate::domain::dates::today();
+        if self.derived.today.get_untracked() != now {
+            self.derived.today.set(now);
+        }
+    }
+}
+
+// ---- end of derived data ----
 
 impl AppState {
     /// State with an empty in-memory store (used by tests and before loading).
     pub fn new(tab: Tab) -> Self {
+        let route = RwSignal::new(Route::tab(tab));
+        let store = RwSignal::new(Store::default());
         Self {
-            tab: RwSignal::new(tab),
+            route,
+            tab: Memo::new(move |_| route.with(|r| r.tab)),
             walk_active: RwSignal::new(false),
             update_ready: RwSignal::new(false),
-            store: RwSignal::new(Store::default()),
+            store,
             store_status: RwSignal::new(StoreStatus::Ok),
+            derived: Derived::over(store),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::domain::store::{WalkPatch, MAX_PAIN, MAX_STEPS_PER_WALK};
 use crate::ui::fields::NumberField;
 use crate::ui::state::app_state;
 
-use super::format::thousands;
+use crate::domain::text::thousands;
 
 /// Parse a pain `<select>` value: "" is not recorded.
 fn parse_pain(v: &str) -> Option<u8> {

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::loops::{self, length_in_steps, loop_stats};
 use crate::domain::record::{LoopLength, LoopRecord};
+use crate::domain::text::duration_text;
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
+use crate::ui::loops::length_text;
 use crate::ui::loops::loop_chart::LoopChart;
-use crate::ui::loops::{duration_text, length_text};
 use crate::ui::state::app_state;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,15 +2,28 @@
 
 use leptos::prelude::*;
 
+use crate::domain::record::{LoopId, LoopLength, LoopRecord};
 use crate::ui::loops::loop_card::LoopCard;
 use crate::ui::loops::new_loop_form::NewLoopForm;
 use crate::ui::state::app_state;
+
+/// A card is rebuilt when its loop's name, length or archive state changes
+/// (the card takes the loop by value).
+fn card_key(l: &LoopRecord) -> (LoopId, String, u64, bool) {
+    let length = match l.length {
+        LoopLength::Steps(n) => u64::from(n),
+        // Metres are kept apart from steps by the top bit, never set by a
+        // finite positive length's bits.
+        LoopLength::Metres(m) => m.to_bits() | 1 << 63,
+    };
+    (l.id.clone(), l.name.clone(), length, l.archived)
+}
 
 /// Every loop with its stats and actions, the archive, and "Add a loop".
 #[component]
 pub fn LoopsView() -> impl IntoView {
     let state = app_state();
-    let all = Memo::new(move |_| state.store.with(|s| s.loops.clone()));
+    let all = state.derived.loops;
     let active = move || {
         all.get()
             .into_iter()
@@ -33,7 +46,7 @@ pub fn LoopsView() -> impl IntoView {
             <ul class="loop-list" aria-label="Loops">
                 <For
                     each=active
-                    key=|l| (l.id.clone(), l.name.clone(), format!("{:?}", l.length), l.archived)
+                    key=card_key
                     children=|l| view! { <LoopCard lp=l/> }
                 />
             </ul>
@@ -47,7 +60,7 @@ pub fn LoopsView() -> impl IntoView {
                     <ul class="loop-list" aria-label="Archived loops">
                         <For
                             each=archived
-                            key=|l| (l.id.clone(), l.name.clone(), format!("{:?}", l.length), l.archived)
+                            key=card_key
                             children=|l| view! { <LoopCard lp=l/> }
                         />
                     </ul>

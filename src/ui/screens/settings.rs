@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::ui::care::report::CareReport;
-use crate::ui::care::subroute::use_subroute;
 use crate::ui::care::urgent_help::UrgentHelp;
+use crate::ui::route::use_sub;
 use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
 
 /// Preferences, data and safety information; on `#/settings/urgent` the
@@ -12,7 +12,7 @@ use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::Walki
 /// summary instead.
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
-    let sub = use_subroute();
+    let sub = use_sub();
     move || match sub.get().as_str() {
         "urgent" => view! { <UrgentHelp/> }.into_any(),
         "report" => view! { <CareReport/> }.into_any(),

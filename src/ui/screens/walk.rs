@@ -1,6 +1,5 @@
 //! The Walk screen: start a walk, record it live, then save or discard it.
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::history::Totals;
@@ -20,6 +19,19 @@ use crate::ui::walk::problem::MotionProblem;
 use crate::ui::walk::resume_prompt::ResumePrompt;
 use crate::ui::walk::summary::Summary;
 
+/// The stage as the page's `data-stage` attribute (read by the end-to-end
+/// tests and the styles).
+fn stage_name(stage: &Stage) -> &'static str {
+    match stage {
+        Stage::Ready => "ready",
+        Stage::Asking => "asking",
+        Stage::Problem(_) => "problem",
+        Stage::Recording => "recording",
+        Stage::Summary => "summary",
+        Stage::Resume(_) => "resume",
+    }
+}
+
 /// Start a walk; while one runs, its live figures; after Stop, the summary.
 #[component]
 pub fn WalkScreen() -> impl IntoView {
@@ -27,13 +39,13 @@ pub fn WalkScreen() -> impl IntoView {
     let app = app_state();
     ctl.attach(app);
     // Today's totals in the walker's calendar (shared with History).
-    let today = move || {
-        let date = Local::now().date_naive();
-        app.store
-            .with(|s| Totals::of(s.walks.iter().filter(|w| w.local_date() == date)))
-    };
-    let has_loops = move || app.store.with(|s| s.loops.iter().any(|l| !l.archived));
-    let checkins = move || app.store.with(|s| s.settings.pain_checkins);
+    let (walks, day) = (app.derived.walks, app.derived.today);
+    let today = Memo::new(move |_| {
+        let date = day.get();
+        walks.with(|w| Totals::of(w.iter().filter(|w| w.local_date() == date)))
+    });
+    let has_loops = Memo::new(move |_| app.derived.loops.with(|l| l.iter().any(|l| !l.archived)));
+    let checkins = Memo::new(move |_| app.derived.settings.with(|s| s.pain_checkins));
     // The before-walk question is answered (or skipped) once per walk.
     let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
     let pick_before = Callback::new(move |p: Option<u8>| {
@@ -54,7 +66,7 @@ pub fn WalkScreen() -> impl IntoView {
             }}
             <SafetyNote/>
             <p class="lead">"Ready for your loop? Start slow; every step counts."</p>
-            <Show when=has_loops>
+            <Show when=move || has_loops.get()>
                 <LoopPicker selected=ctl.loop_id/>
             </Show>
             <button class="start-button" type="button" data-action="start"
@@ -63,7 +75,7 @@ pub fn WalkScreen() -> impl IntoView {
                 "Start"
                 <small>"your walk"</small>
             </button>
-            <Show when=move || checkins() && !asked_before.get()>
+            <Show when=move || checkins.get() && !asked_before.get()>
                 <PainCheckIn
                     title="How is your back right now? (optional)"
                     on_pick=pick_before
@@ -76,8 +88,8 @@ pub fn WalkScreen() -> impl IntoView {
                 </p>
             </Show>
             <div class="stat-row" aria-label="Today">
-                <div class="stat"><span class="value">{move || today().steps}</span><span class="label">"steps today"</span></div>
-                <div class="stat"><span class="value">{move || today().active_min().round() as u32}</span><span class="label">"active min"</span></div>
+                <div class="stat"><span class="value">{move || today.with(|t| t.steps)}</span><span class="label">"steps today"</span></div>
+                <div class="stat"><span class="value">{move || today.with(|t| t.active_min().round() as u32)}</span><span class="label">"active min"</span></div>
             </div>
             <NextMilestoneCard/>
             <WeeklyTargetCard/>
@@ -92,7 +104,7 @@ pub fn WalkScreen() -> impl IntoView {
     }
     };
     view! {
-        <section class="walk" aria-labelledby="screen-title" data-stage=move || format!("{:?}", ctl.stage.get()).split('(').next().unwrap_or_default().to_lowercase()>
+        <section class="walk" aria-labelledby="screen-title" data-stage=move || ctl.stage.with(stage_name)>
             {move || ctl.notice.get().map(|m| view! {
                 <div class="card soft walk-notice" role="alert">
                     <p>{m}</p>
