@@ -395,11 +395,6 @@ impl MilestoneReport {
             .filter(|n| !(streaks_suspended && n.series.time_pressured()))
             .collect()
     }
-
-    /// Milestones earned by one walk (e.g. to celebrate after saving it).
-    pub fn earned_by(&self, walk: &WalkId) -> Vec<&Earned> {
-        self.earned.iter().filter(|e| &e.walk_id == walk).collect()
-    }
 }
 
 /// Milestones in `after` whose id is not earned in `before`: what to
@@ -409,11 +404,11 @@ pub fn newly_earned<'a>(before: &MilestoneReport, after: &'a MilestoneReport) ->
 }
 
 /// The "next up" closest to being reached (highest progress; ties go to the
-/// earlier series).
-pub fn nearest_next(report: &MilestoneReport) -> Option<&NextUp> {
+/// earlier series), among those [`MilestoneReport::next_shown`] shows.
+pub fn nearest_next(report: &MilestoneReport, streaks_suspended: bool) -> Option<&NextUp> {
     report
-        .next
-        .iter()
+        .next_shown(streaks_suspended)
+        .into_iter()
         .fold(None, |best: Option<&NextUp>, n| match best {
             Some(b) if b.progress >= n.progress => Some(b),
             _ => Some(n),
@@ -722,15 +717,6 @@ pub fn compute(
     MilestoneReport { earned, next }
 }
 
-/// Every milestone id, in series and tier order (for a "trophy shelf" view
-/// showing unearned ones greyed out).
-pub fn all_ids() -> Vec<(Series, &'static str, &'static str)> {
-    Series::ALL
-        .iter()
-        .flat_map(|&s| s.tiers().iter().map(move |t| (s, t.id, t.title)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::record::{LoopLength, Span, Steps};
@@ -804,7 +790,7 @@ mod tests {
     fn nothing_yet() {
         let r = report(&[], &[]);
         assert!(r.earned.is_empty());
-        let first = nearest_next(&r).unwrap();
+        let first = nearest_next(&r, false).unwrap();
         assert_eq!(first.id, "first-walk");
         assert_eq!(first.remaining_text, "1 more walk");
         assert_eq!(first.progress, 0.0);
@@ -1201,15 +1187,16 @@ mod tests {
         shuffled.reverse();
         shuffled.swap(0, 2);
         assert_eq!(report(&shuffled, &[]), r);
-        assert_eq!(r.earned_by(&WalkId("c".into())).len(), 2);
     }
 
     #[test]
     fn nearest_next_is_the_highest_progress() {
         let r = report(&[day("a", 0, 9.0)], &[]);
         // minutes-10 is 90% there; the rest much less.
-        let n = nearest_next(&r).unwrap();
+        let n = nearest_next(&r, false).unwrap();
         assert_eq!(n.id, "minutes-10");
+        // During a flare-up, streak-type goals are not offered.
+        assert!(nearest_next(&r, true).is_some_and(|n| !n.series.time_pressured()));
         for x in &r.next {
             assert!((0.0..=1.0).contains(&x.progress), "{x:?}");
             assert!(!x.remaining_text.is_empty());
@@ -1218,8 +1205,11 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_texts_are_present() {
-        let all = all_ids();
-        let set: BTreeSet<_> = all.iter().map(|(_, id, _)| *id).collect();
+        let all: Vec<&str> = Series::ALL
+            .iter()
+            .flat_map(|s| s.tiers().iter().map(|t| t.id))
+            .collect();
+        let set: BTreeSet<_> = all.iter().collect();
         assert_eq!(set.len(), all.len());
         for s in Series::ALL {
             for t in s.tiers() {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::milestones::MilestoneReport;
+use crate::domain::milestones::{Earned, MilestoneReport};
 use crate::domain::record::{LoopRecord, WalkRecord};
 use crate::domain::settings::Settings;
 use crate::domain::store::{merge, Invalid, Store};
@@ -122,6 +122,93 @@ impl AppState {
         if self.derived.today.get_untracked() != now {
             self.derived.today.set(now);
         }
+    }
+}
+
+impl AppState {
+    /// Make a change (e.g. `|| state.save_walk(walk)`) and return, with its
+    /// result, the milestones it newly earned, to celebrate. The report
+    /// before is the memo's current value and the one after is the memo's
+    /// next, so a save costs one milestone computation, not two.
+    pub fn with_newly_earned<R>(&self, change: impl FnOnce() -> R) -> (R, Vec<Earned>) {
+        let before = self.derived.milestones.get_untracked();
+        let out = change();
+        let fresh = self.derived.milestones.with_untracked(|after| {
+            crate::domain::milestones::newly_earned(&before, after)
+                .into_iter()
+                .cloned()
+                .collect()
+        });
+        (out, fresh)
+    }
+}
+
+#[cfg(test)]
+mod derived_tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::domain::store::test_support::walk;
+
+    fn state_with_a_walk() -> AppState {
+        let state = AppState::new(Tab::History);
+        state.store.update(|s| {
+            s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                .unwrap()
+        });
+        state
+    }
+
+    #[test]
+    fn changing_a_setting_does_not_rerun_what_reads_the_walks() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = state_with_a_walk();
+            let runs = Arc::new(AtomicUsize::new(0));
+            let counted = runs.clone();
+            let walks = state.derived.walks;
+            let list = Memo::new(move |_| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                walks.with(Vec::len)
+            });
+            assert_eq!(list.get_untracked(), 1);
+            state
+                .store
+                .update(|s| s.settings.pain_checkins = !s.settings.pain_checkins);
+            assert_eq!(list.get_untracked(), 1);
+            assert_eq!(
+                runs.load(Ordering::SeqCst),
+                1,
+                "a setting changed, not a walk"
+            );
+            state.store.update(|s| {
+                s.add_walk(walk("b", "2026-11-21T18:00:00Z", 0, 900))
+                    .unwrap()
+            });
+            assert_eq!(list.get_untracked(), 2);
+            assert_eq!(runs.load(Ordering::SeqCst), 2);
+        });
+    }
+
+    #[test]
+    fn a_change_reports_the_milestones_it_newly_earned() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AppState::new(Tab::Walk);
+            state.derived.today.set("2026-11-20".parse().unwrap());
+            let ((), fresh) = state.with_newly_earned(|| {
+                state.store.update(|s| {
+                    s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                        .unwrap()
+                })
+            });
+            let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
+            assert!(ids.contains(&"first-walk"), "{ids:?}");
+            let ((), again) = state
+                .with_newly_earned(|| state.store.update(|s| s.settings.tips = !s.settings.tips));
+            assert!(again.is_empty(), "nothing new from a setting");
+        });
     }
 }
 

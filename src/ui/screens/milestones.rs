@@ -36,9 +36,8 @@ fn MilestonesHome() -> impl IntoView {
     let next = Signal::derive(move || {
         let paused = paused.get();
         report.with(|r| {
-            r.next
-                .iter()
-                .filter(|n| !(paused && n.series.time_pressured()))
+            r.next_shown(paused)
+                .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })
