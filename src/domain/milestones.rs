@@ -23,6 +23,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::loops;
 use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
 use crate::domain::sort::sort_by;
+use crate::domain::text::thousands;
 
 /// A family of milestones with increasing tiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -469,6 +470,10 @@ struct Tally {
     best_walkback_week: u32,
     days: BTreeSet<NaiveDate>,
     best_streak: u32,
+    /// The run of consecutive days ending on the latest day walked, kept as
+    /// walks are replayed so a long history costs one step per walk, not a
+    /// walk back through every earlier day.
+    latest_run: u32,
     steps: u64,
     felt_better: u32,
     back_at_it: u32,
@@ -507,8 +512,24 @@ impl Tally {
             *n += 1;
             self.best_walkback_week = self.best_walkback_week.max(*n);
         }
-        self.days.insert(day);
-        self.best_streak = self.best_streak.max(run_through(&self.days, day));
+        if self.days.insert(day) {
+            let run = match self.latest_day {
+                None => 1,
+                Some(l) if l.succ_opt() == Some(day) => self.latest_run + 1,
+                Some(l) if day > l => 1,
+                // An earlier local day (a walk stored with another UTC
+                // offset): count its run in full; it may join the latest.
+                Some(l) => {
+                    let joined = run_through(&self.days, day);
+                    self.latest_run = run_through(&self.days, l);
+                    joined
+                }
+            };
+            if self.latest_day.is_none_or(|l| day > l) {
+                self.latest_run = run;
+            }
+            self.best_streak = self.best_streak.max(run);
+        }
         self.steps += u64::from(w.steps.0);
         if let (Some(b), Some(a)) = (w.pain_before, w.pain_after) {
             if a < b {
@@ -546,19 +567,6 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     } else {
         format!("{} more {many}", thousands(n))
     }
-}
-
-/// `1234567` as `"1,234,567"`.
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn left(at: f64, have: f64) -> u64 {
@@ -1032,6 +1040,24 @@ mod tests {
         let mut wrong = walks.clone();
         wrong[2].utc_offset_min = 60;
         assert!(!report(&wrong, &[]).has("streak-3"));
+    }
+
+    /// Walks replay in UTC order; with different offsets a local day can
+    /// arrive after a later one and join two runs.
+    #[test]
+    fn a_day_arriving_late_joins_the_runs_either_side() {
+        let walks = [
+            w("mar1", "2026-03-01T10:00:00Z", 0, 10.0),
+            w("mar2", "2026-03-02T10:00:00Z", 0, 10.0),
+            w("mar4", "2026-03-04T01:00:00Z", 600, 10.0), // 11:00 on 4 Mar
+            w("mar3", "2026-03-04T02:00:00Z", -600, 10.0), // 16:00 on 3 Mar
+            w("mar5", "2026-03-05T10:00:00Z", 0, 10.0),
+            w("mar6", "2026-03-06T10:00:00Z", 0, 10.0),
+            w("mar7", "2026-03-07T10:00:00Z", 0, 10.0),
+        ];
+        let r = report(&walks, &[]);
+        assert_eq!(earner(&r, "streak-3").as_deref(), Some("mar3"));
+        assert_eq!(earner(&r, "streak-7").as_deref(), Some("mar7"));
     }
 
     #[test]
