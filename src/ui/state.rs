@@ -143,75 +143,6 @@ impl AppState {
     }
 }
 
-#[cfg(test)]
-mod derived_tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
-
-    use super::*;
-    use crate::domain::store::test_support::walk;
-
-    fn state_with_a_walk() -> AppState {
-        let state = AppState::new(Tab::History);
-        state.store.update(|s| {
-            s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
-                .unwrap()
-        });
-        state
-    }
-
-    #[test]
-    fn changing_a_setting_does_not_rerun_what_reads_the_walks() {
-        let owner = Owner::new();
-        owner.with(|| {
-            let state = state_with_a_walk();
-            let runs = Arc::new(AtomicUsize::new(0));
-            let counted = runs.clone();
-            let walks = state.derived.walks;
-            let list = Memo::new(move |_| {
-                counted.fetch_add(1, Ordering::SeqCst);
-                walks.with(Vec::len)
-            });
-            assert_eq!(list.get_untracked(), 1);
-            state
-                .store
-                .update(|s| s.settings.pain_checkins = !s.settings.pain_checkins);
-            assert_eq!(list.get_untracked(), 1);
-            assert_eq!(
-                runs.load(Ordering::SeqCst),
-                1,
-                "a setting changed, not a walk"
-            );
-            state.store.update(|s| {
-                s.add_walk(walk("b", "2026-11-21T18:00:00Z", 0, 900))
-                    .unwrap()
-            });
-            assert_eq!(list.get_untracked(), 2);
-            assert_eq!(runs.load(Ordering::SeqCst), 2);
-        });
-    }
-
-    #[test]
-    fn a_change_reports_the_milestones_it_newly_earned() {
-        let owner = Owner::new();
-        owner.with(|| {
-            let state = AppState::new(Tab::Walk);
-            state.derived.today.set("2026-11-20".parse().unwrap());
-            let ((), fresh) = state.with_newly_earned(|| {
-                state.store.update(|s| {
-                    s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
-                        .unwrap()
-                })
-            });
-            let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
-            assert!(ids.contains(&"first-walk"), "{ids:?}");
-            let ((), again) = state
-                .with_newly_earned(|| state.store.update(|s| s.settings.tips = !s.settings.tips));
-            assert!(again.is_empty(), "nothing new from a setting");
-        });
-    }
-}
-
 // ---- end of derived data ----
 
 impl AppState {
@@ -315,4 +246,75 @@ impl AppState {
 /// The app state from context (panics outside `<App/>`, a programming error).
 pub fn app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+// ---- tests of the derived data ----
+
+#[cfg(test)]
+mod derived_tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::domain::store::test_support::walk;
+
+    fn state_with_a_walk() -> AppState {
+        let state = AppState::new(Tab::History);
+        state.store.update(|s| {
+            s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                .unwrap()
+        });
+        state
+    }
+
+    #[test]
+    fn changing_a_setting_does_not_rerun_what_reads_the_walks() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = state_with_a_walk();
+            let runs = Arc::new(AtomicUsize::new(0));
+            let counted = runs.clone();
+            let walks = state.derived.walks;
+            let list = Memo::new(move |_| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                walks.with(Vec::len)
+            });
+            assert_eq!(list.get_untracked(), 1);
+            state
+                .store
+                .update(|s| s.settings.pain_checkins = !s.settings.pain_checkins);
+            assert_eq!(list.get_untracked(), 1);
+            assert_eq!(
+                runs.load(Ordering::SeqCst),
+                1,
+                "a setting changed, not a walk"
+            );
+            state.store.update(|s| {
+                s.add_walk(walk("b", "2026-11-21T18:00:00Z", 0, 900))
+                    .unwrap()
+            });
+            assert_eq!(list.get_untracked(), 2);
+            assert_eq!(runs.load(Ordering::SeqCst), 2);
+        });
+    }
+
+    #[test]
+    fn a_change_reports_the_milestones_it_newly_earned() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AppState::new(Tab::Walk);
+            state.derived.today.set("2026-11-20".parse().unwrap());
+            let ((), fresh) = state.with_newly_earned(|| {
+                state.store.update(|s| {
+                    s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                        .unwrap()
+                })
+            });
+            let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
+            assert!(ids.contains(&"first-walk"), "{ids:?}");
+            let ((), again) = state
+                .with_newly_earned(|| state.store.update(|s| s.settings.tips = !s.settings.tips));
+            assert!(again.is_empty(), "nothing new from a setting");
+        });
+    }
 }
