@@ -8,6 +8,7 @@ pub mod loop_chart;
 pub mod loop_picker;
 pub mod loops_summary;
 pub mod loops_view;
+pub mod name_field;
 pub mod new_loop_form;
 pub mod progress_ring;
 pub mod save_as_loop;

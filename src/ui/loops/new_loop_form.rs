@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loops::name_field::LoopNameField;
+
 use crate::domain::loops::loop_with_length;
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
 use crate::ui::loops::new_loop_id;
@@ -46,18 +48,7 @@ pub fn NewLoopForm() -> impl IntoView {
             <p class="small muted">
                 "Know how long your route is? Enter it in steps, or in metres from a map. Or walk it once and save it from the walk summary."
             </p>
-            <label class="field" for="new-loop-name">
-                "Name"
-                <input
-                    id="new-loop-name"
-                    type="text"
-                    maxlength="60"
-                    autocomplete="off"
-                    placeholder="Evening loop"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </label>
+            <LoopNameField label="Name" id="new-loop-name" placeholder="Evening loop" value=name/>
             <LengthFields id="new-loop" text=text unit=unit/>
             <p class="error" role="alert">{move || error.get()}</p>
             <p class="ok-text" aria-live="polite">{move || saved.get()}</p>
