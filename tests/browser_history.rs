@@ -382,3 +382,39 @@ async fn history_screen_groups_walks_and_opens_a_walk() {
     window.location().set_hash("").unwrap();
     local().clear().unwrap();
 }
+
+/// The loop ring on the Walk screen changes with every step: it keeps its
+/// elements and only updates their text and the stroke, so a screen reader
+/// hears the live region change rather than a new one.
+#[wasm_bindgen_test]
+async fn the_loop_ring_updates_in_place_as_steps_come() {
+    use loopwalk::ui::loops::progress_ring::LoopProgressRing;
+    let host = host();
+    let progress = RwSignal::new(0.25);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <LoopProgressRing progress=progress name="Park loop".to_string()/> }
+    });
+    leptos::task::tick().await;
+    let big = host.query_selector(".ring-big").unwrap().unwrap();
+    let fill = host.query_selector(".ring-fill").unwrap().unwrap();
+    let offset = || fill.get_attribute("stroke-dashoffset").unwrap();
+    let quarter = offset();
+    assert_eq!(big.text_content().unwrap(), "25%");
+    progress.set(0.6);
+    leptos::task::tick().await;
+    let now = host.query_selector(".ring-big").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&big)), "the same element, updated");
+    assert_eq!(big.text_content().unwrap(), "60%");
+    assert_ne!(offset(), quarter, "the ring fills");
+    progress.set(1.0);
+    leptos::task::tick().await;
+    assert!(host
+        .query_selector(".ring-big")
+        .unwrap()
+        .unwrap()
+        .is_same_node(Some(&big)));
+    assert_eq!(big.text_content().unwrap(), "Whole loop!");
+    assert_eq!(text_of(&host, ".ring-small"), "Park loop");
+    drop(handle);
+    host.remove();
+}

@@ -1,13 +1,37 @@
 //! Dates and times as the app writes them, in English, without chrono's
 //! `strftime` machinery (its format-string parser and `DelayedFormat` are
-//! about 12 KB of wasm that these few fixed formats do not need).
+//! about 12 KB of wasm that these few fixed formats do not need), and the
+//! one place the app asks what day it is ([`today`]).
 
 use chrono::{Datelike, FixedOffset, NaiveDate, Timelike};
+
+use super::history::week_start;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The walker's local calendar date today, from the phone's clock. Every
+/// screen takes "today" from here; the rules themselves take it as an
+/// argument, so they are tested with fixed dates.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
 
 /// "2026-11-25".
 pub fn iso_date(d: NaiveDate) -> String {
@@ -36,6 +60,43 @@ pub fn weekday_day_month(d: NaiveDate) -> String {
 /// "16 Nov 2026".
 pub fn day_month_year(d: NaiveDate) -> String {
     format!("{} {}", day_month(d), d.year())
+}
+
+/// "November 2026".
+pub fn month_year(d: NaiveDate) -> String {
+    format!("{} {}", MONTH_NAMES[d.month0() as usize], d.year())
+}
+
+/// "Mon 16 Nov", with the year when it is not `today`'s year.
+pub fn day_label(d: NaiveDate, today: NaiveDate) -> String {
+    let base = weekday_day_month(d);
+    if d.year() == today.year() {
+        base
+    } else {
+        format!("{base} {}", d.year())
+    }
+}
+
+/// "Today", "Yesterday", or [`day_label`].
+pub fn day_heading(d: NaiveDate, today: NaiveDate) -> String {
+    match (today - d).num_days() {
+        0 => "Today".into(),
+        1 => "Yesterday".into(),
+        _ => day_label(d, today),
+    }
+}
+
+/// "This week", "Last week", or "Week of 16 Nov" (Monday's date, with the
+/// year when it differs from `today`'s).
+pub fn week_heading(monday: NaiveDate, today: NaiveDate) -> String {
+    match (week_start(today) - monday).num_days() {
+        0 => "This week".into(),
+        7 => "Last week".into(),
+        _ if monday.year() != today.year() => {
+            format!("Week of {} {}", day_month(monday), monday.year())
+        }
+        _ => format!("Week of {}", day_month(monday)),
+    }
 }
 
 /// An offset from UTC as in RFC 3339: "+01:00", "-05:30", "+00:00".
@@ -80,6 +141,20 @@ mod tests {
             let t = o.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap();
             assert_eq!(utc_offset(o), t.format("%:z").to_string(), "{secs}");
         }
+    }
+
+    #[test]
+    fn dates_are_relative_when_close() {
+        let today = d(2026, 11, 25); // a Wednesday
+        assert_eq!(day_heading(today, today), "Today");
+        assert_eq!(day_heading(d(2026, 11, 24), today), "Yesterday");
+        assert_eq!(day_heading(d(2026, 11, 16), today), "Mon 16 Nov");
+        assert_eq!(day_heading(d(2025, 12, 31), today), "Wed 31 Dec 2025");
+        assert_eq!(week_heading(d(2026, 11, 23), today), "This week");
+        assert_eq!(week_heading(d(2026, 11, 16), today), "Last week");
+        assert_eq!(week_heading(d(2026, 11, 9), today), "Week of 9 Nov");
+        assert_eq!(week_heading(d(2025, 12, 29), today), "Week of 29 Dec 2025");
+        assert_eq!(month_year(d(2026, 3, 9)), "March 2026");
     }
 
     #[test]

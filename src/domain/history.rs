@@ -130,6 +130,64 @@ pub fn by_week(walks: &[WalkRecord]) -> Vec<WeekGroup> {
     weeks
 }
 
+/// Walks grouped as [`by_week`], only those of the weeks from the Monday
+/// `first` to the Monday `last` (inclusive). Only these walks are copied, so
+/// showing a few weeks of a long history costs a few weeks' work.
+pub fn by_week_between(walks: &[WalkRecord], first: NaiveDate, last: NaiveDate) -> Vec<WeekGroup> {
+    let in_range: Vec<WalkRecord> = walks
+        .iter()
+        .filter(|w| {
+            let ws = week_start(w.local_date());
+            ws >= first && ws <= last
+        })
+        .cloned()
+        .collect();
+    by_week(&in_range)
+}
+
+/// Which weeks and months of the calendar have walks: the index a long
+/// history is paged and jumped through, without grouping every walk.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WalkCalendar {
+    /// Mondays of the weeks with walks, newest first.
+    pub weeks: Vec<NaiveDate>,
+    /// First days of the months with walks, newest first.
+    pub months: Vec<NaiveDate>,
+}
+
+impl WalkCalendar {
+    /// The calendar of some walks (by each walk's local date).
+    pub fn of(walks: &[WalkRecord]) -> Self {
+        let mut weeks = Vec::new();
+        let mut months = Vec::new();
+        for w in walks {
+            let d = w.local_date();
+            weeks.push(week_start(d));
+            months.push(first_of_month(d));
+        }
+        for v in [&mut weeks, &mut months] {
+            v.sort_unstable_by(|a, b| b.cmp(a));
+            v.dedup();
+        }
+        WalkCalendar { weeks, months }
+    }
+
+    /// The Mondays of the first and last week touching the month starting on
+    /// `first_day`: the range [`by_week_between`] takes to show that month.
+    pub fn month_weeks(first_day: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let next = first_day
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(first_day);
+        let last_day = next.pred_opt().unwrap_or(first_day);
+        (week_start(first_day), week_start(last_day))
+    }
+}
+
+/// The first day of `d`'s month.
+pub fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
 /// Longest series [`steps_per_day`] and [`active_minutes_per_week`] build
 /// (longer requests are cut to this many entries).
 pub const MAX_SPAN: u32 = 10_000;
@@ -326,6 +384,30 @@ mod tests {
         let per_day = steps_per_day(&walks, d(2026, 5, 5), 2);
         assert_eq!(per_day[0].steps, 2000);
         assert_eq!(per_day[1].steps, 3000);
+    }
+
+    #[test]
+    fn a_long_history_is_indexed_by_week_and_month_newest_first() {
+        let walks = vec![
+            walk("a", "2026-01-30T10:00:00Z", 0, 100), // Fri, week of 26 Jan
+            walk("b", "2026-02-01T10:00:00Z", 0, 200), // Sun, same week
+            walk("c", "2026-02-02T10:00:00Z", 0, 400), // Mon, week of 2 Feb
+            walk("d", "2026-03-15T10:00:00Z", 0, 800), // Sun, week of 9 Mar
+        ];
+        let cal = WalkCalendar::of(&walks);
+        assert_eq!(cal.weeks, [d(2026, 3, 9), d(2026, 2, 2), d(2026, 1, 26)]);
+        assert_eq!(cal.months, [d(2026, 3, 1), d(2026, 2, 1), d(2026, 1, 1)]);
+
+        // February: its first week starts on 26 Jan, its last on 23 Feb.
+        let (first, last) = WalkCalendar::month_weeks(d(2026, 2, 1));
+        assert_eq!((first, last), (d(2026, 1, 26), d(2026, 2, 23)));
+        let feb = by_week_between(&walks, first, last);
+        assert_eq!(feb.len(), 2);
+        assert_eq!(feb[0].week_start, d(2026, 2, 2));
+        assert_eq!(feb[1].totals.steps, 300, "the whole week, January included");
+        assert_eq!(feb, by_week(&walks[..3]));
+        let (first, last) = WalkCalendar::month_weeks(d(2026, 12, 1));
+        assert_eq!((first, last), (d(2026, 11, 30), d(2026, 12, 28)));
     }
 
     #[test]

@@ -33,9 +33,6 @@ pub enum LoopError {
     /// The length was zero, negative or not a number.
     #[error("a loop needs a length of more than zero")]
     InvalidLength,
-    /// A loop was to be made from a walk with no steps.
-    #[error("this walk has no steps, so it can't measure a loop")]
-    WalkHasNoSteps,
     /// No loop has that id.
     #[error("no loop with that id")]
     NotFound,
@@ -91,12 +88,6 @@ pub fn completes(lp: &LoopRecord, walk: &WalkRecord, step_len_m: f64) -> bool {
 /// Rounding slack when comparing progress with a whole loop, so that e.g.
 /// 1000 steps of 0.7 m complete a 700 m loop despite floating-point error.
 const COMPLETE_TOLERANCE: f64 = 1e-9;
-
-/// True when `walk` completes this loop (see [`completes`]) and had no rest:
-/// the whole route without stopping.
-pub fn completes_non_stop(lp: &LoopRecord, walk: &WalkRecord, step_len_m: f64) -> bool {
-    completes(lp, walk, step_len_m) && walk.non_stop()
-}
 
 /// One walk of a loop, for a small chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,18 +183,6 @@ pub fn loop_stats(lp: &LoopRecord, walks: &[WalkRecord], step_len_m: f64) -> Loo
     }
 }
 
-/// Stats for every loop in `loops`, in the same order.
-pub fn all_loop_stats(
-    loops: &[LoopRecord],
-    walks: &[WalkRecord],
-    step_len_m: f64,
-) -> Vec<LoopStats> {
-    loops
-        .iter()
-        .map(|lp| loop_stats(lp, walks, step_len_m))
-        .collect()
-}
-
 /// The loop with this id, if any.
 pub fn find<'a>(loops: &'a [LoopRecord], id: &LoopId) -> Option<&'a LoopRecord> {
     loops.iter().find(|l| &l.id == id)
@@ -231,42 +210,6 @@ fn check_length(length: LoopLength) -> Result<LoopLength, LoopError> {
         LoopLength::Metres(m) if m.is_finite() && m > 0.0 => Ok(length),
         _ => Err(LoopError::InvalidLength),
     }
-}
-
-/// A loop made from a finished walk, with a note of its rough distance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewLoop {
-    /// The new loop; its length is the walk's steps.
-    pub record: LoopRecord,
-    /// Roughly how far that is, in metres, at the step length given.
-    pub approx_distance_m: f64,
-}
-
-/// Make a loop from a finished walk: its length is the walk's step count.
-/// The name is trimmed (inner runs of spaces collapsed). The caller still
-/// adds it to the list with [`add`], and may set the walk's `loop_id`.
-pub fn loop_from_walk(
-    id: LoopId,
-    name: &str,
-    walk: &WalkRecord,
-    step_len_m: f64,
-    now: DateTime<Utc>,
-) -> Result<NewLoop, LoopError> {
-    if walk.steps.0 == 0 {
-        return Err(LoopError::WalkHasNoSteps);
-    }
-    let length = LoopLength::Steps(walk.steps.0);
-    Ok(NewLoop {
-        record: LoopRecord {
-            id,
-            name: clean_name(name)?,
-            length,
-            created_at: now,
-            archived: false,
-            kind: Default::default(),
-        },
-        approx_distance_m: approx_distance_m(length, step_len_m),
-    })
 }
 
 /// Make a loop from an entered length (steps, or metres measured on a map).
@@ -436,17 +379,19 @@ mod tests {
     fn non_stop_needs_no_rests() {
         let l = lp("a", LoopLength::Steps(1000));
         let mut w = walk("w", "2026-04-01T10:00:00Z", 1200, 600.0, Some("a"));
-        assert!(completes_non_stop(&l, &w, 0.7));
+        let non_stop =
+            |w: &WalkRecord| loop_stats(&l, std::slice::from_ref(w), 0.7).non_stop_completions;
+        assert_eq!(non_stop(&w), 1);
         w.rests.push(rest());
         assert!(completes(&l, &w, 0.7));
-        assert!(!completes_non_stop(&l, &w, 0.7));
+        assert_eq!(non_stop(&w), 0);
         // Gaps (screen off) are not rests.
         w.rests.clear();
         w.gaps.push(rest());
-        assert!(completes_non_stop(&l, &w, 0.7));
+        assert_eq!(non_stop(&w), 1);
         // Non-stop but short of the length is not a non-stop completion.
         let short = walk("s", "2026-04-01T10:00:00Z", 10, 60.0, Some("a"));
-        assert!(!completes_non_stop(&l, &short, 0.7));
+        assert_eq!(non_stop(&short), 0);
     }
 
     #[test]
@@ -487,9 +432,6 @@ mod tests {
         assert_eq!(s.best_active_s, None);
         assert_eq!(s.typical_active_s, None);
         assert!(s.series.is_empty());
-        let all = all_loop_stats(&[l.clone(), lp("b", LoopLength::Steps(5))], &[], 0.7);
-        assert_eq!(all.len(), 2);
-        assert_eq!(all[1].loop_id, LoopId("b".into()));
     }
 
     #[test]
@@ -501,21 +443,20 @@ mod tests {
     }
 
     #[test]
-    fn loop_from_a_walk_keeps_its_steps_and_a_distance_note() {
-        let w = walk("w", "2026-04-01T10:00:00Z", 1500, 900.0, None);
-        let n = loop_from_walk(LoopId("l".into()), "  Round   the park ", &w, 0.7, now()).unwrap();
-        assert_eq!(n.record.name, "Round the park");
-        assert_eq!(n.record.length, LoopLength::Steps(1500));
-        assert!((n.approx_distance_m - 1050.0).abs() < 1e-9);
-        assert!(!n.record.archived);
-        assert_eq!(n.record.created_at, now());
-        let empty = walk("w", "2026-04-01T10:00:00Z", 0, 0.0, None);
+    fn a_loop_name_is_trimmed_and_inner_spaces_collapsed() {
+        let l = loop_with_length(
+            LoopId("l".into()),
+            "  Round   the park ",
+            LoopLength::Steps(1500),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(l.name, "Round the park");
+        assert_eq!(l.length, LoopLength::Steps(1500));
+        assert!(!l.archived);
+        assert_eq!(l.created_at, now());
         assert_eq!(
-            loop_from_walk(LoopId("l".into()), "x", &empty, 0.7, now()),
-            Err(LoopError::WalkHasNoSteps)
-        );
-        assert_eq!(
-            loop_from_walk(LoopId("l".into()), "   ", &w, 0.7, now()),
+            loop_with_length(LoopId("l".into()), "   ", LoopLength::Steps(5), now()),
             Err(LoopError::EmptyName)
         );
     }

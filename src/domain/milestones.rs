@@ -23,6 +23,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::loops;
 use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
 use crate::domain::sort::sort_by;
+use crate::domain::text::thousands;
 
 /// A family of milestones with increasing tiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -395,11 +396,6 @@ impl MilestoneReport {
             .filter(|n| !(streaks_suspended && n.series.time_pressured()))
             .collect()
     }
-
-    /// Milestones earned by one walk (e.g. to celebrate after saving it).
-    pub fn earned_by(&self, walk: &WalkId) -> Vec<&Earned> {
-        self.earned.iter().filter(|e| &e.walk_id == walk).collect()
-    }
 }
 
 /// Milestones in `after` whose id is not earned in `before`: what to
@@ -409,11 +405,11 @@ pub fn newly_earned<'a>(before: &MilestoneReport, after: &'a MilestoneReport) ->
 }
 
 /// The "next up" closest to being reached (highest progress; ties go to the
-/// earlier series).
-pub fn nearest_next(report: &MilestoneReport) -> Option<&NextUp> {
+/// earlier series), among those [`MilestoneReport::next_shown`] shows.
+pub fn nearest_next(report: &MilestoneReport, streaks_suspended: bool) -> Option<&NextUp> {
     report
-        .next
-        .iter()
+        .next_shown(streaks_suspended)
+        .into_iter()
         .fold(None, |best: Option<&NextUp>, n| match best {
             Some(b) if b.progress >= n.progress => Some(b),
             _ => Some(n),
@@ -474,6 +470,10 @@ struct Tally {
     best_walkback_week: u32,
     days: BTreeSet<NaiveDate>,
     best_streak: u32,
+    /// The run of consecutive days ending on the latest day walked, kept as
+    /// walks are replayed so a long history costs one step per walk, not a
+    /// walk back through every earlier day.
+    latest_run: u32,
     steps: u64,
     felt_better: u32,
     back_at_it: u32,
@@ -512,8 +512,24 @@ impl Tally {
             *n += 1;
             self.best_walkback_week = self.best_walkback_week.max(*n);
         }
-        self.days.insert(day);
-        self.best_streak = self.best_streak.max(run_through(&self.days, day));
+        if self.days.insert(day) {
+            let run = match self.latest_day {
+                None => 1,
+                Some(l) if l.succ_opt() == Some(day) => self.latest_run + 1,
+                Some(l) if day > l => 1,
+                // An earlier local day (a walk stored with another UTC
+                // offset): count its run in full; it may join the latest.
+                Some(l) => {
+                    let joined = run_through(&self.days, day);
+                    self.latest_run = run_through(&self.days, l);
+                    joined
+                }
+            };
+            if self.latest_day.is_none_or(|l| day > l) {
+                self.latest_run = run;
+            }
+            self.best_streak = self.best_streak.max(run);
+        }
         self.steps += u64::from(w.steps.0);
         if let (Some(b), Some(a)) = (w.pain_before, w.pain_after) {
             if a < b {
@@ -551,19 +567,6 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     } else {
         format!("{} more {many}", thousands(n))
     }
-}
-
-/// `1234567` as `"1,234,567"`.
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn left(at: f64, have: f64) -> u64 {
@@ -722,15 +725,6 @@ pub fn compute(
     MilestoneReport { earned, next }
 }
 
-/// Every milestone id, in series and tier order (for a "trophy shelf" view
-/// showing unearned ones greyed out).
-pub fn all_ids() -> Vec<(Series, &'static str, &'static str)> {
-    Series::ALL
-        .iter()
-        .flat_map(|&s| s.tiers().iter().map(move |t| (s, t.id, t.title)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::record::{LoopLength, Span, Steps};
@@ -805,7 +799,7 @@ mod tests {
     fn nothing_yet() {
         let r = report(&[], &[]);
         assert!(r.earned.is_empty());
-        let first = nearest_next(&r).unwrap();
+        let first = nearest_next(&r, false).unwrap();
         assert_eq!(first.id, "first-walk");
         assert_eq!(first.remaining_text, "1 more walk");
         assert_eq!(first.progress, 0.0);
@@ -1049,6 +1043,24 @@ mod tests {
         assert!(!report(&wrong, &[]).has("streak-3"));
     }
 
+    /// Walks replay in UTC order; with different offsets a local day can
+    /// arrive after a later one and join two runs.
+    #[test]
+    fn a_day_arriving_late_joins_the_runs_either_side() {
+        let walks = [
+            w("mar1", "2026-03-01T10:00:00Z", 0, 10.0),
+            w("mar2", "2026-03-02T10:00:00Z", 0, 10.0),
+            w("mar4", "2026-03-04T01:00:00Z", 600, 10.0), // 11:00 on 4 Mar
+            w("mar3", "2026-03-04T02:00:00Z", -600, 10.0), // 16:00 on 3 Mar
+            w("mar5", "2026-03-05T10:00:00Z", 0, 10.0),
+            w("mar6", "2026-03-06T10:00:00Z", 0, 10.0),
+            w("mar7", "2026-03-07T10:00:00Z", 0, 10.0),
+        ];
+        let r = report(&walks, &[]);
+        assert_eq!(earner(&r, "streak-3").as_deref(), Some("mar3"));
+        assert_eq!(earner(&r, "streak-7").as_deref(), Some("mar7"));
+    }
+
     #[test]
     fn streak_and_week_after_travel() {
         // Late-evening walks in New York (UTC-4) are the next day in UTC.
@@ -1202,15 +1214,16 @@ mod tests {
         shuffled.reverse();
         shuffled.swap(0, 2);
         assert_eq!(report(&shuffled, &[]), r);
-        assert_eq!(r.earned_by(&WalkId("c".into())).len(), 2);
     }
 
     #[test]
     fn nearest_next_is_the_highest_progress() {
         let r = report(&[day("a", 0, 9.0)], &[]);
         // minutes-10 is 90% there; the rest much less.
-        let n = nearest_next(&r).unwrap();
+        let n = nearest_next(&r, false).unwrap();
         assert_eq!(n.id, "minutes-10");
+        // During a flare-up, streak-type goals are not offered.
+        assert!(nearest_next(&r, true).is_some_and(|n| !n.series.time_pressured()));
         for x in &r.next {
             assert!((0.0..=1.0).contains(&x.progress), "{x:?}");
             assert!(!x.remaining_text.is_empty());
@@ -1219,8 +1232,11 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_texts_are_present() {
-        let all = all_ids();
-        let set: BTreeSet<_> = all.iter().map(|(_, id, _)| *id).collect();
+        let all: Vec<&str> = Series::ALL
+            .iter()
+            .flat_map(|s| s.tiers().iter().map(|t| t.id))
+            .collect();
+        let set: BTreeSet<_> = all.iter().collect();
         assert_eq!(set.len(), all.len());
         for s in Series::ALL {
             for t in s.tiers() {

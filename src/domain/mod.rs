@@ -13,4 +13,5 @@ pub mod settings;
 pub mod sort;
 pub mod steps;
 pub mod store;
+pub mod text;
 pub mod walk;

@@ -272,6 +272,15 @@ pub fn plan(
     let mut prev_flare = false;
     let mut last_pain: Option<f64> = None;
     let mut weeks = Vec::new();
+    // Each week's walks, found once (not by a pass over every walk per week).
+    let mut by_week: std::collections::BTreeMap<NaiveDate, Vec<&WalkRecord>> =
+        std::collections::BTreeMap::new();
+    for w in counted(walks) {
+        by_week
+            .entry(week_start(w.local_date()))
+            .or_default()
+            .push(w);
+    }
     loop {
         let we = after_days(ws, 7);
         let flare = flare_ups.iter().any(|f| f.overlaps(ws, we));
@@ -286,9 +295,7 @@ pub fn plan(
             base
         };
 
-        let mine: Vec<&WalkRecord> = counted(walks)
-            .filter(|w| (ws..we).contains(&w.local_date()))
-            .collect();
+        let mine: &[&WalkRecord] = by_week.get(&ws).map_or(&[], Vec::as_slice);
         let done_min = mine.iter().map(|w| active_min(w)).sum::<f64>().round() as u32;
         let pains: Vec<f64> = mine
             .iter()

@@ -1,6 +1,5 @@
 //! The application shell: header, current screen, tab bar, update banner.
 
-use leptos::ev;
 use leptos::prelude::*;
 
 use crate::platform::storage;
@@ -8,7 +7,7 @@ use crate::platform::sw;
 use crate::ui::history::persist::ask_for_persistence_after_first_walk;
 use crate::ui::icons::BrandMark;
 use crate::ui::install::after_first_walk::InstallAfterFirstWalk;
-use crate::ui::route::Tab;
+use crate::ui::route::{self, Tab};
 use crate::ui::screens::{
     history::HistoryScreen, milestones::MilestonesScreen, settings::SettingsScreen,
     walk::WalkScreen,
@@ -19,17 +18,13 @@ use crate::ui::tab_bar::TabBar;
 use crate::ui::update_banner::UpdateBanner;
 use crate::ui::walk::controller::WalkCtl;
 
-fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load(Tab::from_hash(&current_hash()));
+    let state = AppState::load(Tab::Walk);
     provide_context(state);
+    // The one hash listener: the screen and its sub-page follow the URL.
+    route::follow_hash(state);
     // One walk recorder for the page, whichever screen is shown.
     let walk = WalkCtl::new(state);
     provide_context(walk);
@@ -39,16 +34,6 @@ pub fn App() -> impl IntoView {
         state.merge_from_other_tab(other)
     }));
     on_cleanup(move || drop(other_tabs));
-
-    let hash_listener = window_event_listener(ev::hashchange, move |_| {
-        // Sub-page changes within a tab are the screen's own business:
-        // only a change of tab rebuilds the screen.
-        let next = Tab::from_hash(&current_hash());
-        if next != state.tab.get_untracked() {
-            state.tab.set(next);
-        }
-    });
-    on_cleanup(move || hash_listener.remove());
 
     // Keep the document title in step with the screen (screen readers announce it).
     Effect::new(move |_| {

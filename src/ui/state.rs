@@ -1,12 +1,15 @@
 //! The app-wide UI state, provided once through context. Domain values live
 //! in plain Rust types; this struct only holds the signals around them.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::record::WalkRecord;
+use crate::domain::milestones::{Earned, MilestoneReport};
+use crate::domain::record::{LoopRecord, WalkRecord};
+use crate::domain::settings::Settings;
 use crate::domain::store::{load, merge, validate_walk, Invalid, Store};
 use crate::platform::storage::{self, LoadOutcome, StorageError};
-use crate::ui::route::Tab;
+use crate::ui::route::{Route, Tab};
 
 /// How the stored history stands, shown to the walker whenever it is not `Ok`.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,8 +52,10 @@ pub enum SaveOutcome {
 /// App-wide UI state (signals only; cheap to copy).
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The screen on show.
-    pub tab: RwSignal<Tab>,
+    /// Where the URL fragment points (set only by [`crate::ui::route::follow_hash`]).
+    pub route: RwSignal<Route>,
+    /// The screen on show (the tab of [`AppState::route`]).
+    pub tab: Memo<Tab>,
     /// A new version of the app is installed and waiting.
     pub update_ready: RwSignal<bool>,
     /// Everything the walker has recorded, in memory. Change it only through
@@ -68,19 +73,101 @@ pub struct AppState {
     /// The store text this tab last wrote or read: when storage still holds
     /// it, a save need not parse it again.
     synced: StoredValue<Option<String>>,
+    /// Derived from the store, each computed once per change of what it
+    /// depends on, so a view reads only what it shows: changing a setting
+    /// does not rebuild the walk list, saving a walk does not recompute the
+    /// milestones twice. See [`Derived`].
+    pub derived: Derived,
 }
+
+// ---- Derived data (memos over the store) ----
+
+/// Parts of the store and figures computed from it, as memos. A memo
+/// notifies its readers only when its value really changed.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// The walker's local date today (refreshed by [`AppState::refresh_today`]).
+    pub today: RwSignal<NaiveDate>,
+    /// Every walk (oldest first).
+    pub walks: Memo<Vec<WalkRecord>>,
+    /// Every loop, archived ones included.
+    pub loops: Memo<Vec<LoopRecord>>,
+    /// The walker's settings.
+    pub settings: Memo<Settings>,
+    /// Step length in metres, from the settings.
+    pub step_length_m: Memo<f64>,
+    /// Milestones earned and the next ones, on [`Derived::today`].
+    pub milestones: Memo<MilestoneReport>,
+}
+
+impl Derived {
+    fn over(store: RwSignal<Store>) -> Self {
+        let today = RwSignal::new(crate::domain::dates::today());
+        let walks = Memo::new(move |_| store.with(|s| s.walks.clone()));
+        let loops = Memo::new(move |_| store.with(|s| s.loops.clone()));
+        let settings = Memo::new(move |_| store.with(|s| s.settings.clone()));
+        let step_length_m = Memo::new(move |_| settings.with(Settings::step_length_m));
+        let milestones = Memo::new(move |_| {
+            let (day, step) = (today.get(), step_length_m.get());
+            walks.with(|w| loops.with(|l| crate::domain::milestones::compute(w, l, step, day)))
+        });
+        Self {
+            today,
+            walks,
+            loops,
+            settings,
+            step_length_m,
+            milestones,
+        }
+    }
+}
+
+impl AppState {
+    /// Move [`Derived::today`] on if the date changed (a phone left open
+    /// overnight); memos that depend on the date recompute.
+    pub fn refresh_today(&self) {
+        let now = crate::domain::dates::today();
+        if self.derived.today.get_untracked() != now {
+            self.derived.today.set(now);
+        }
+    }
+}
+
+impl AppState {
+    /// Make a change (e.g. `|| state.save_walk(walk)`) and return, with its
+    /// result, the milestones it newly earned, to celebrate. The report
+    /// before is the memo's current value and the one after is the memo's
+    /// next, so a save costs one milestone computation, not two.
+    pub fn with_newly_earned<R>(&self, change: impl FnOnce() -> R) -> (R, Vec<Earned>) {
+        let before = self.derived.milestones.get_untracked();
+        let out = change();
+        let fresh = self.derived.milestones.with_untracked(|after| {
+            crate::domain::milestones::newly_earned(&before, after)
+                .into_iter()
+                .cloned()
+                .collect()
+        });
+        (out, fresh)
+    }
+}
+
+// ---- end of derived data ----
 
 impl AppState {
     /// State with an empty in-memory store (used by tests and before loading).
     pub fn new(tab: Tab) -> Self {
+        let route = RwSignal::new(Route::tab(tab));
+        let store = RwSignal::new(Store::default());
         Self {
-            tab: RwSignal::new(tab),
+            route,
+            tab: Memo::new(move |_| route.with(|r| r.tab)),
             update_ready: RwSignal::new(false),
-            store: RwSignal::new(Store::default()),
+            store,
             store_status: RwSignal::new(StoreStatus::Ok),
             pending_walks: RwSignal::new(0),
             space_used: RwSignal::new(None),
             synced: StoredValue::new(None),
+            derived: Derived::over(store),
         }
     }
 
@@ -290,4 +377,75 @@ impl AppState {
 /// The app state from context (panics outside `<App/>`, a programming error).
 pub fn app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+// ---- tests of the derived data ----
+
+#[cfg(test)]
+mod derived_tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::domain::store::test_support::walk;
+
+    fn state_with_a_walk() -> AppState {
+        let state = AppState::new(Tab::History);
+        state.store.update(|s| {
+            s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                .unwrap()
+        });
+        state
+    }
+
+    #[test]
+    fn changing_a_setting_does_not_rerun_what_reads_the_walks() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = state_with_a_walk();
+            let runs = Arc::new(AtomicUsize::new(0));
+            let counted = runs.clone();
+            let walks = state.derived.walks;
+            let list = Memo::new(move |_| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                walks.with(Vec::len)
+            });
+            assert_eq!(list.get_untracked(), 1);
+            state
+                .store
+                .update(|s| s.settings.pain_checkins = !s.settings.pain_checkins);
+            assert_eq!(list.get_untracked(), 1);
+            assert_eq!(
+                runs.load(Ordering::SeqCst),
+                1,
+                "a setting changed, not a walk"
+            );
+            state.store.update(|s| {
+                s.add_walk(walk("b", "2026-11-21T18:00:00Z", 0, 900))
+                    .unwrap()
+            });
+            assert_eq!(list.get_untracked(), 2);
+            assert_eq!(runs.load(Ordering::SeqCst), 2);
+        });
+    }
+
+    #[test]
+    fn a_change_reports_the_milestones_it_newly_earned() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AppState::new(Tab::Walk);
+            state.derived.today.set("2026-11-20".parse().unwrap());
+            let ((), fresh) = state.with_newly_earned(|| {
+                state.store.update(|s| {
+                    s.add_walk(walk("a", "2026-11-20T18:00:00Z", 0, 1200))
+                        .unwrap()
+                })
+            });
+            let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
+            assert!(ids.contains(&"first-walk"), "{ids:?}");
+            let ((), again) = state
+                .with_newly_earned(|| state.store.update(|s| s.settings.tips = !s.settings.tips));
+            assert!(again.is_empty(), "nothing new from a setting");
+        });
+    }
 }

@@ -259,6 +259,40 @@ test('a long history lists the last 8 weeks first, then older ones on request', 
   }
 });
 
+test('any month of a long history is two taps away: open "Go to month", pick the month', async () => {
+  const app = await launch();
+  const { page } = app;
+  try {
+    // Two and a half years of walks, one every three days.
+    const walks = Array.from({ length: 300 }, (_, i) => walk(`lh${i}`, 3 * (299 - i) + 1, 10));
+    await seed(page, app.server.url, store(walks));
+    await page.waitForSelector('select#history-month');
+    // The month the oldest walk fell in (local time, as the app groups).
+    const oldest = new Date(walks[0].started_at);
+    const label = oldest.toLocaleString('en-GB', { month: 'long', year: 'numeric' });
+    const ym = `${oldest.getFullYear()}-${String(oldest.getMonth() + 1).padStart(2, '0')}`;
+    // Tap 1 opens the list, tap 2 picks the month (a select's native picker).
+    await page.selectOption('select#history-month', { label });
+    await page.waitForFunction((ym) => location.hash === `#/history/month/${ym}`, ym);
+    await page.waitForSelector(`a.walk-row[data-walk=lh0]`);
+    const shown = await page.locator('a.walk-row').evaluateAll((rows) => rows.map((r) => r.dataset.walk));
+    assert.ok(shown.length > 0 && shown.length <= 16, `a month's weeks, not the whole history: ${shown.length}`);
+    // Every walk of that month is listed.
+    const inMonth = walks.filter((w) => {
+      const d = new Date(w.started_at);
+      return d.getFullYear() === oldest.getFullYear() && d.getMonth() === oldest.getMonth();
+    });
+    for (const w of inMonth) assert.ok(shown.includes(w.id), `${w.id} listed`);
+    assert.equal(await page.locator('select#history-month').inputValue(), `#/history/month/${ym}`);
+    // And back to the latest walks.
+    await page.getByRole('link', { name: 'Back to your latest walks' }).click();
+    await page.waitForSelector('a.walk-row[data-walk=lh299]');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('unreadable data at start-up is kept as it is, the walker is told and offered an export', async () => {
   const app = await launch();
   const { page } = app;

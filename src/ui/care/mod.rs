@@ -10,7 +10,6 @@ pub mod plan_chart;
 pub mod plan_view;
 pub mod report;
 pub mod safety_note;
-pub mod subroute;
 pub mod tip_card;
 pub mod urgent_help;
 pub mod weekly_target;

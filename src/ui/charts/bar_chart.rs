@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::figure::ChartFigure;
-use super::scale::{nice_max, px, short_number, Frame};
+use super::figure::{grid, ChartFigure};
+use super::scale::{nice_max, px, Frame};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,16 +73,7 @@ pub fn BarChart(
         .fold(0.0_f64, f64::max);
     let max = nice_max(top_value);
 
-    let grid = [0.0, max / 2.0, max]
-        .into_iter()
-        .map(|v| {
-            let y = px(f.y(v, max));
-            view! {
-                <line class="sc-grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
-                <text class="sc-axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
-            }
-        })
-        .collect_view();
+    let grid = grid([0.0, max / 2.0, max], max);
 
     let rects = bars
         .iter()

@@ -3,7 +3,23 @@
 
 use leptos::prelude::*;
 
-use super::scale::{px, Frame};
+use super::scale::{px, short_number, Frame};
+
+/// Horizontal grid lines at `values`, each labelled on the y axis, for a
+/// y axis from 0 to `max`.
+pub fn grid(values: impl IntoIterator<Item = f64>, max: f64) -> impl IntoView {
+    let f = Frame::PHONE;
+    values
+        .into_iter()
+        .map(|v| {
+            let y = px(f.y(v, max));
+            view! {
+                <line class="sc-grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
+                <text class="sc-axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
+            }
+        })
+        .collect_view()
+}
 
 /// A chart's figure around its drawing. `plot` is drawn inside the SVG
 /// (sized by [`Frame::PHONE`]) above a baseline; `head` and `rows` make the

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::figure::ChartFigure;
+use super::figure::{grid, ChartFigure};
 use super::scale::{px, short_number, Frame};
 
 /// Marker drawn at each point of a series, so series differ by shape as
@@ -66,16 +66,7 @@ pub fn LineChart(
     let f = Frame::PHONE;
     let n = points.len();
 
-    let grid = y_ticks
-        .iter()
-        .map(|&v| {
-            let y = px(f.y(v, y_max));
-            view! {
-                <line class="sc-grid" x1=px(f.left) x2=px(f.width - f.right) y1=y.clone() y2=y.clone()/>
-                <text class="sc-axis" x=px(f.left - 6.0) y=y dy="0.35em" text-anchor="end">{short_number(v)}</text>
-            }
-        })
-        .collect_view();
+    let grid = grid(y_ticks, y_max);
 
     let ticks = points
         .iter()

@@ -8,7 +8,7 @@ use crate::domain::store::{WalkPatch, MAX_PAIN, MAX_STEPS_PER_WALK};
 use crate::ui::fields::NumberField;
 use crate::ui::state::app_state;
 
-use super::format::thousands;
+use crate::domain::text::thousands;
 
 /// Parse a pain `<select>` value: "" is not recorded.
 fn parse_pain(v: &str) -> Option<u8> {
@@ -48,6 +48,23 @@ pub fn build_patch(
         note: (note != walk.note).then_some(note),
     };
     Ok((patch != WalkPatch::default()).then_some(patch))
+}
+
+/// A labelled choice of pain score, 0 to 10 or "Not recorded".
+fn pain_field(
+    label: &'static str,
+    name: &'static str,
+    selected: Option<u8>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            {label}
+            <select name=name on:change=move |ev| value.set(event_target_value(&ev))>
+                {pain_options(selected)}
+            </select>
+        </label>
+    }
 }
 
 fn pain_options(selected: Option<u8>) -> impl IntoView {
@@ -133,18 +150,8 @@ pub fn EditForm(
                 </select>
             </label>
             <NumberField label="Steps" id="edit-steps" name="steps" value=steps/>
-            <label class="field">
-                "Pain before (0 to 10)"
-                <select name="pain_before" on:change=move |ev| before.set(event_target_value(&ev))>
-                    {pain_options(walk.pain_before)}
-                </select>
-            </label>
-            <label class="field">
-                "Pain after (0 to 10)"
-                <select name="pain_after" on:change=move |ev| after.set(event_target_value(&ev))>
-                    {pain_options(walk.pain_after)}
-                </select>
-            </label>
+            {pain_field("Pain before (0 to 10)", "pain_before", walk.pain_before, before)}
+            {pain_field("Pain after (0 to 10)", "pain_after", walk.pain_after, after)}
             <label class="field">
                 "Note"
                 <textarea

@@ -3,6 +3,7 @@
 
 pub mod edit_form;
 pub mod format;
+pub mod month_picker;
 pub mod persist;
 pub mod route;
 pub mod trends;

@@ -16,9 +16,9 @@ pub fn ask_for_persistence_after_first_walk() {
     let state = app_state();
     let asked = StoredValue::new(false);
     Effect::new(move |_| {
-        let wanted = state
-            .store
-            .with(|s| !s.walks.is_empty() && s.settings.persist_granted.is_none());
+        let d = state.derived;
+        let wanted =
+            d.walks.with(|w| !w.is_empty()) && d.settings.with(|s| s.persist_granted.is_none());
         if !wanted || asked.get_value() {
             return;
         }

@@ -1,14 +1,21 @@
 //! Routes inside the History tab, read from the URL fragment:
-//! `#/history` (walks), `#/history/trends` (charts) and
-//! `#/history/walk/<id>` (one walk). Pure, tested natively.
+//! `#/history` (walks), `#/history/month/2026-03` (one month's walks),
+//! `#/history/trends` (charts) and `#/history/walk/<id>` (one walk). Pure,
+//! tested natively.
 
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::dates::iso_date;
 use crate::domain::record::WalkId;
 
 /// Which History view the fragment names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HistoryRoute {
-    /// Walks grouped by week and day.
+    /// Walks grouped by week and day, newest first.
     List,
+    /// The weeks of one month (given by its first day), for reaching old
+    /// walks in a long history.
+    Month(NaiveDate),
     /// Charts.
     Trends,
     /// One walk's detail.
@@ -16,16 +23,15 @@ pub enum HistoryRoute {
 }
 
 impl HistoryRoute {
-    /// The route a URL fragment names (anything unknown is the list).
-    pub fn from_hash(hash: &str) -> HistoryRoute {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let path = path.split('?').next().unwrap_or("");
-        let mut parts = path.splitn(3, '/');
-        if parts.next() != Some("history") {
-            return HistoryRoute::List;
-        }
+    /// The route the part of the fragment after `#/history/` names
+    /// (see [`crate::ui::route::Route`]; anything unknown is the list).
+    pub fn from_sub(sub: &str) -> HistoryRoute {
+        let mut parts = sub.splitn(2, '/');
         match (parts.next(), parts.next()) {
             (Some("trends"), _) => HistoryRoute::Trends,
+            (Some("month"), Some(ym)) => {
+                parse_month(ym).map_or(HistoryRoute::List, HistoryRoute::Month)
+            }
             (Some("walk"), Some(id)) if !id.is_empty() => match percent_decode(id) {
                 Some(id) => HistoryRoute::Walk(WalkId(id)),
                 None => HistoryRoute::List,
@@ -39,9 +45,17 @@ impl HistoryRoute {
         match self {
             HistoryRoute::List => "#/history".into(),
             HistoryRoute::Trends => "#/history/trends".into(),
+            HistoryRoute::Month(first) => format!("#/history/month/{}", &iso_date(*first)[..7]),
             HistoryRoute::Walk(id) => format!("#/history/walk/{}", percent_encode(&id.0)),
         }
     }
+}
+
+/// "2026-03" as the first day of that month.
+fn parse_month(ym: &str) -> Option<NaiveDate> {
+    let (y, m) = ym.split_once('-')?;
+    let first = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)?;
+    (first.year() >= 0 && ym.len() == 7).then_some(first)
 }
 
 /// Percent-encode everything but unreserved characters (RFC 3986).
@@ -78,6 +92,11 @@ pub fn percent_decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::route::Route;
+
+    fn from_hash(h: &str) -> HistoryRoute {
+        Route::from_hash(h).history()
+    }
 
     #[test]
     fn routes_round_trip_through_the_fragment() {
@@ -86,8 +105,9 @@ mod tests {
             HistoryRoute::Trends,
             HistoryRoute::Walk(WalkId("1767258000000-ab3".into())),
             HistoryRoute::Walk(WalkId("odd id/with ü & %".into())),
+            HistoryRoute::Month(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
         ] {
-            assert_eq!(HistoryRoute::from_hash(&r.hash()), r);
+            assert_eq!(from_hash(&r.hash()), r);
         }
     }
 
@@ -101,13 +121,17 @@ mod tests {
             "#/history/walk/",
             "#/history/nope",
             "#/history/walk/%zz",
+            "#/history/month/2026-13",
+            "#/history/month/2026-3",
+            "#/history/month/",
             "#/settings",
         ] {
-            assert_eq!(HistoryRoute::from_hash(h), HistoryRoute::List, "{h}");
+            assert_eq!(from_hash(h), HistoryRoute::List, "{h}");
         }
+        assert_eq!(from_hash("#/history/trends?x=1"), HistoryRoute::Trends);
         assert_eq!(
-            HistoryRoute::from_hash("#/history/trends?x=1"),
-            HistoryRoute::Trends
+            from_hash("#/history/month/2025-12"),
+            HistoryRoute::Month(NaiveDate::from_ymd_opt(2025, 12, 1).unwrap())
         );
     }
 }

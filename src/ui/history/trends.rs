@@ -4,22 +4,24 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::format::{day_label, minutes_text, steps_text, thousands};
-use crate::domain::dates::day_month;
+use crate::domain::dates::{day_label, day_month};
 use crate::domain::history::{active_minutes_per_week, pain_series, steps_last_30_days};
 use crate::domain::pacing::AIM_MIN;
+use crate::domain::record::WalkRecord;
 use crate::domain::store::Store;
+use crate::domain::text::{minutes_text, steps_text, thousands};
 use crate::ui::care::plan_for;
 use crate::ui::charts::bar_chart::{Bar, BarChart, RefLine};
 use crate::ui::charts::line_chart::{LineChart, Marker, Point, Series};
+use crate::ui::state::app_state;
 
 /// Weeks shown in the minutes chart.
 pub const WEEKS_SHOWN: u32 = 8;
 /// Most recent pain records shown.
 pub const PAIN_POINTS_SHOWN: usize = 14;
 
-fn steps_chart(store: &Store, today: NaiveDate) -> impl IntoView {
-    let days = steps_last_30_days(&store.walks, today);
+fn steps_chart(walks: &[WalkRecord], today: NaiveDate) -> impl IntoView {
+    let days = steps_last_30_days(walks, today);
     let total: u64 = days.iter().map(|d| d.steps).sum();
     let walked = days.iter().filter(|d| d.steps > 0).count();
     let best = days
@@ -128,8 +130,8 @@ fn minutes_chart(store: &Store, today: NaiveDate) -> impl IntoView {
     }
 }
 
-fn pain_chart(store: &Store, today: NaiveDate) -> AnyView {
-    let series = pain_series(&store.walks);
+fn pain_chart(walks: &[WalkRecord], today: NaiveDate) -> AnyView {
+    let series = pain_series(walks);
     if series.is_empty() {
         return view! {
             <div class="svg-chart chart-empty" id="chart-pain">
@@ -191,20 +193,18 @@ fn pain_chart(store: &Store, today: NaiveDate) -> AnyView {
     .into_any()
 }
 
-/// The three charts for a store snapshot.
+/// The three charts. Each follows only what it draws: the steps and pain
+/// charts the walks, the minutes chart also the plan's settings.
 #[component]
-pub fn Trends(
-    /// The store to chart (a snapshot; the parent re-renders on change).
-    store: Store,
-    /// The walker's local date today.
-    today: NaiveDate,
-) -> impl IntoView {
+pub fn Trends() -> impl IntoView {
+    let state = app_state();
+    let (walks, today) = (state.derived.walks, state.derived.today);
     view! {
         <section class="card trends" aria-labelledby="trends-title">
             <h2 id="trends-title" class="visually-hidden">"Trends"</h2>
-            {steps_chart(&store, today)}
-            {minutes_chart(&store, today)}
-            {pain_chart(&store, today)}
+            {move || walks.with(|w| steps_chart(w, today.get()))}
+            {move || state.store.with(|s| minutes_chart(s, today.get()))}
+            {move || walks.with(|w| pain_chart(w, today.get()))}
         </section>
     }
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edit_form::EditForm;
-use super::format::{
-    day_label, duration_text, gap_text, gaps_marker, pain_text, rest_text, steps_text,
-};
+use super::format::{gap_text, gaps_marker, pain_text, rest_text};
+use crate::domain::dates::day_label;
 use crate::domain::record::{StepSource, WalkId, WalkRecord};
+use crate::domain::text::{duration_text, steps_text};
 use crate::ui::state::app_state;
 
 /// The detail of the walk with `id`, or a short note if it is gone.

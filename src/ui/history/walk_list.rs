@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::format::{day_heading, minutes_text, steps_text, walks_text, week_heading};
 use super::walk_row::WalkRow;
+use crate::domain::dates::{day_heading, week_heading};
 use crate::domain::history::WeekGroup;
-use crate::domain::store::Store;
+use crate::domain::loops;
+use crate::domain::record::LoopRecord;
+use crate::domain::text::{minutes_text, steps_text, walks_text};
 
 /// Weeks of walks, newest first; each week headed by its total steps,
 /// active minutes and number of walks, then its days newest first.
@@ -13,8 +15,8 @@ use crate::domain::store::Store;
 pub fn WalkList(
     /// The weeks to show (from [`crate::domain::history::by_week`]).
     weeks: Vec<WeekGroup>,
-    /// The store the walks come from (for loop names).
-    store: Store,
+    /// The walker's loops (for loop names).
+    loops: Vec<LoopRecord>,
     /// The walker's local date today.
     today: chrono::NaiveDate,
 ) -> impl IntoView {
@@ -37,7 +39,11 @@ pub fn WalkList(
                         .walks
                         .into_iter()
                         .map(|w| {
-                            let loop_name = store.loop_name(&w).map(str::to_string);
+                            let loop_name = w
+                                .loop_id
+                                .as_ref()
+                                .and_then(|id| loops::find(&loops, id))
+                                .map(|l| l.name.clone());
                             view! { <WalkRow walk=w loop_name=loop_name/> }
                         })
                         .collect_view();

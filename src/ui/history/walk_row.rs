@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::format::{duration_text, gaps_marker, rests_text, steps_text};
+use super::format::{gaps_marker, rests_text};
 use super::route::HistoryRoute;
 use crate::domain::record::{StepSource, WalkRecord};
+use crate::domain::text::{duration_text, steps_text};
 
 /// A tappable row: start time, steps, active time, loop, rests, and the
 /// "counting paused" and "edited" markers.

@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::loops::{self, length_in_steps, loop_stats};
+use crate::ui::loops::name_field::LoopNameField;
+
+use crate::domain::loops::{self, length_in_steps, loop_stats, LoopError};
 use crate::domain::record::{LoopLength, LoopRecord};
 use crate::ui::loops::kind_field::{kind_words, LoopKindField};
+use crate::domain::text::duration_text;
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
+use crate::ui::loops::length_text;
 use crate::ui::loops::loop_chart::LoopChart;
-use crate::ui::loops::{duration_text, length_text};
 use crate::ui::state::app_state;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,19 +40,18 @@ pub fn LoopCard(
     let kind = RwSignal::new(lp.kind);
 
     let lp_for_stats = lp.clone();
+    let (walks, step_length) = (state.derived.walks, state.derived.step_length_m);
     let stats = Memo::new(move |_| {
-        state.store.with(|s| {
-            let step = s.settings.step_length_m();
-            (
-                loop_stats(&lp_for_stats, &s.walks, step),
-                length_in_steps(lp_for_stats.length, step),
-                format!(
-                    "{}, {}",
-                    length_text(lp_for_stats.length, step),
-                    kind_words(lp_for_stats.kind)
-                ),
-            )
-        })
+        let step = step_length.get();
+        (
+            walks.with(|w| loop_stats(&lp_for_stats, w, step)),
+            length_in_steps(lp_for_stats.length, step),
+            format!(
+                "{}, {}",
+                length_text(lp_for_stats.length, step),
+                kind_words(lp_for_stats.kind)
+            ),
+        )
     });
     let id = lp.id.clone();
     let archived = lp.archived;
@@ -58,14 +60,11 @@ pub fn LoopCard(
         lp.id.0.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
 
-    let id_r = id.clone();
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let new = name.get_untracked();
+    // Change the loop list, then close the form, or say what went wrong.
+    let apply = move |change: &dyn Fn(Vec<LoopRecord>) -> Result<Vec<LoopRecord>, LoopError>| {
         let result = state.update_store(|s| {
-            let list = loops::rename(s.loops.clone(), &id_r, &new)?;
-            s.loops = list;
-            Ok::<(), loops::LoopError>(())
+            s.loops = change(s.loops.clone())?;
+            Ok::<(), LoopError>(())
         });
         match result {
             Ok(()) => {
@@ -75,26 +74,25 @@ pub fn LoopCard(
             Err(e) => error.set(Some(format!("Almost: {e}."))),
         }
     };
+    let id_r = id.clone();
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let new = name.get_untracked();
+        apply(&|list| loops::rename(list, &id_r, &new));
+    };
     let id_m = id.clone();
     let remeasure = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let length = match parse_length(&len_text.get_untracked(), unit.get_untracked()) {
-            Ok(l) => l,
-            Err(e) => return error.set(Some(e)),
-        };
-        let result = state.update_store(|s| {
-            s.loops = loops::remeasure(s.loops.clone(), &id_m, length)?;
-            if let Some(l) = s.loops.iter_mut().find(|l| l.id == id_m) {
-                l.kind = kind.get_untracked();
-            }
-            Ok::<(), loops::LoopError>(())
-        });
-        match result {
-            Ok(()) => {
-                error.set(None);
-                mode.set(Mode::View);
-            }
-            Err(e) => error.set(Some(format!("Almost: {e}."))),
+        let new_kind = kind.get_untracked();
+        match parse_length(&len_text.get_untracked(), unit.get_untracked()) {
+            Ok(length) => apply(&|list| {
+                let mut list = loops::remeasure(list, &id_m, length)?;
+                if let Some(l) = list.iter_mut().find(|l| l.id == id_m) {
+                    l.kind = new_kind;
+                }
+                Ok(list)
+            }),
+            Err(e) => error.set(Some(e)),
         }
     };
     let id_a = id.clone();
@@ -108,7 +106,7 @@ pub fn LoopCard(
             if !archived && s.settings.last_loop.as_ref() == Some(&id_a) {
                 s.settings.last_loop = None;
             }
-            Ok::<(), loops::LoopError>(())
+            Ok::<(), LoopError>(())
         });
         if let Err(e) = result {
             error.set(Some(format!("That didn't work: {e}.")));
@@ -116,6 +114,7 @@ pub fn LoopCard(
     };
 
     let title_id = format!("{dom_id}-title");
+    let rename_id = format!("{dom_id}-name");
     let labelled_by = title_id.clone();
     view! {
         <li class="card loop-card" class:archived=archived data-loop=lp.id.0.clone() aria-labelledby=labelled_by>
@@ -156,15 +155,7 @@ pub fn LoopCard(
                 .into_any(),
                 Mode::Rename => view! {
                     <form class="loop-edit" on:submit=rename.clone()>
-                        <label class="field">
-                            "New name"
-                            <input
-                                type="text"
-                                maxlength="60"
-                                prop:value=move || name.get()
-                                on:input=move |ev| name.set(event_target_value(&ev))
-                            />
-                        </label>
+                        <LoopNameField label="New name" id=rename_id.clone() value=name/>
                         <div class="actions">
                             <button type="submit" class="btn primary">"Save name"</button>
                             <button type="button" class="btn" on:click=move |_| mode.set(Mode::View)>"Cancel"</button>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::loops::{active, loop_stats};
-use crate::ui::history::format::walks_text;
+use crate::domain::text::walks_text;
 use crate::ui::loops::LOOPS_HASH;
 use crate::ui::state::app_state;
 

@@ -2,27 +2,46 @@
 
 use leptos::prelude::*;
 
+use crate::domain::record::{LoopId, LoopLength, LoopRecord};
 use crate::ui::loops::loop_card::LoopCard;
 use crate::ui::loops::new_loop_form::NewLoopForm;
 use crate::ui::state::app_state;
 
-/// Every loop with its stats and actions, the archive, and "Add a loop".
+/// A card is rebuilt when its loop's name, length or archive state changes
+/// (the card takes the loop by value).
+fn card_key(l: &LoopRecord) -> (LoopId, String, u64, bool) {
+    let length = match l.length {
+        LoopLength::Steps(n) => u64::from(n),
+        // Metres are kept apart from steps by the top bit, never set by a
+        // finite positive length's bits.
+        LoopLength::Metres(m) => m.to_bits() | 1 << 63,
+    };
+    (l.id.clone(), l.name.clone(), length, l.archived)
+}
+
+/// The loops that are (or are not) archived, as cards, in list order.
+fn loop_list(archived: bool, label: &'static str) -> impl IntoView {
+    let all = app_state().derived.loops;
+    let each = move || {
+        all.with(|l| {
+            l.iter()
+                .filter(|l| l.archived == archived)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul class="loop-list" aria-label=label>
+            <For each=each key=card_key children=|l| view! { <LoopCard lp=l/> }/>
+        </ul>
+    }
+}
+
+/// Every loop with its stats, the archive, and "Add a loop".
 #[component]
 pub fn LoopsView() -> impl IntoView {
-    let state = app_state();
-    let all = Memo::new(move |_| state.store.with(|s| s.loops.clone()));
-    let active = move || {
-        all.get()
-            .into_iter()
-            .filter(|l| !l.archived)
-            .collect::<Vec<_>>()
-    };
-    let archived = move || {
-        all.get()
-            .into_iter()
-            .filter(|l| l.archived)
-            .collect::<Vec<_>>()
-    };
+    let all = app_state().derived.loops;
+    let any = move |archived: bool| all.with(|l| l.iter().any(|l| l.archived == archived));
     view! {
         <article class="subpage loops-view" aria-labelledby="loops-title">
             <a class="back-link" href="#/milestones">"Back to milestones"</a>
@@ -30,27 +49,15 @@ pub fn LoopsView() -> impl IntoView {
             <p class="muted">
                 "A loop is a regular route, like a lap of the block or round the park. Going all the way round, then all the way round without stopping, is a real boost."
             </p>
-            <ul class="loop-list" aria-label="Loops">
-                <For
-                    each=active
-                    key=|l| (l.id.clone(), l.name.clone(), format!("{:?}", l.length), l.archived)
-                    children=|l| view! { <LoopCard lp=l/> }
-                />
-            </ul>
-            <Show when=move || active().is_empty()>
+            {loop_list(false, "Loops")}
+            <Show when=move || !any(false)>
                 <p class="card soft">"No loops yet. Add one below, or save a walk as a loop from its summary."</p>
             </Show>
             <NewLoopForm/>
-            <Show when=move || !archived().is_empty()>
+            <Show when=move || any(true)>
                 <details class="archived-loops">
                     <summary>"Archived loops"</summary>
-                    <ul class="loop-list" aria-label="Archived loops">
-                        <For
-                            each=archived
-                            key=|l| (l.id.clone(), l.name.clone(), format!("{:?}", l.length), l.archived)
-                            children=|l| view! { <LoopCard lp=l/> }
-                        />
-                    </ul>
+                    {loop_list(true, "Archived loops")}
                 </details>
             </Show>
         </article>

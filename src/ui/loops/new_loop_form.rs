@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loops::name_field::LoopNameField;
+
 use crate::domain::loops::loop_with_length;
 use crate::domain::record::LoopKind;
 use crate::ui::loops::kind_field::LoopKindField;
@@ -50,18 +52,7 @@ pub fn NewLoopForm() -> impl IntoView {
             <p class="small muted">
                 "Know how long your route is? Enter it in steps, or in metres from a map. Or walk it once and save it from the walk summary."
             </p>
-            <label class="field" for="new-loop-name">
-                "Name"
-                <input
-                    id="new-loop-name"
-                    type="text"
-                    maxlength="60"
-                    autocomplete="off"
-                    placeholder="Evening loop"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </label>
+            <LoopNameField label="Name" id="new-loop-name" placeholder="Evening loop" value=name/>
             <LengthFields id="new-loop" text=text unit=unit/>
             <LoopKindField id="new-loop-kind" kind=kind/>
             <p class="error" role="alert">{move || error.get()}</p>

@@ -19,19 +19,35 @@ pub fn LoopProgressRing(
     name: Signal<String>,
 ) -> impl IntoView {
     let circumference = 2.0 * PI * R;
-    let p = move || {
+    // The ring and its text are built once; each step only updates the
+    // stroke offset and the two texts, and those only when they change.
+    let p = Memo::new(move |_| {
         let v = progress.get();
         if v.is_finite() {
             v.max(0.0)
         } else {
             0.0
         }
+    });
+    let whole = Memo::new(move |_| p.get() >= 1.0);
+    let pct = Memo::new(move |_| (p.get() * 100.0).floor() as u32);
+    let offset = Memo::new(move |_| format!("{:.2}", circumference * (1.0 - p.get().min(1.0))));
+    let big = move || {
+        if whole.get() {
+            "Whole loop!".to_string()
+        } else {
+            format!("{}%", pct.get())
+        }
     };
-    let whole = move || p() >= 1.0;
-    let pct = move || (p() * 100.0).floor() as u32;
-    let offset = move || format!("{:.2}", circumference * (1.0 - p().min(1.0)));
+    let small = move || {
+        if whole.get() {
+            name.get()
+        } else {
+            format!("round {}", name.get())
+        }
+    };
     view! {
-        <div class="loop-ring" class:whole=whole>
+        <div class="loop-ring" class:whole=move || whole.get()>
             <svg viewBox="0 0 120 120" aria-hidden="true" focusable="false">
                 <circle class="ring-track" cx="60" cy="60" r=R fill="none"/>
                 <circle
@@ -41,26 +57,13 @@ pub fn LoopProgressRing(
                     r=R
                     fill="none"
                     stroke-dasharray=format!("{circumference:.2}")
-                    stroke-dashoffset=offset
+                    stroke-dashoffset=move || offset.get()
                     transform="rotate(-90 60 60)"
                 />
             </svg>
             <div class="ring-text" role="status" aria-live="polite">
-                {move || {
-                    if whole() {
-                        view! {
-                            <span class="ring-big">"Whole loop!"</span>
-                            <span class="ring-small">{name.get()}</span>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <span class="ring-big">{format!("{}%", pct())}</span>
-                            <span class="ring-small">{format!("round {}", name.get())}</span>
-                        }
-                        .into_any()
-                    }
-                }}
+                <span class="ring-big">{big}</span>
+                <span class="ring-small">{small}</span>
             </div>
         </div>
     }

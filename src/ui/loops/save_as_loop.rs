@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::loops::name_field::LoopNameField;
+
 use crate::domain::loops::loop_with_length;
 use crate::domain::record::{LoopId, LoopLength, Steps};
 use crate::ui::loops::{length_text, new_loop_id};
@@ -77,18 +79,7 @@ pub fn SaveAsLoop(
                             <p class="small">
                                 {move || format!("Length: {}.", length_text(LoopLength::Steps(steps.0), step_len.get()))}
                             </p>
-                            <label class="field" for="save-loop-name">
-                                "Name this loop"
-                                <input
-                                    id="save-loop-name"
-                                    type="text"
-                                    maxlength="60"
-                                    autocomplete="off"
-                                    placeholder="Round the park"
-                                    prop:value=move || name.get()
-                                    on:input=move |ev| name.set(event_target_value(&ev))
-                                />
-                            </label>
+                            <LoopNameField label="Name this loop" id="save-loop-name" placeholder="Round the park" value=name/>
                             <p class="error" role="alert">{move || error.get()}</p>
                             <div class="actions">
                                 <button type="submit" class="btn primary">"Save loop"</button>

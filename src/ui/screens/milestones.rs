@@ -4,21 +4,20 @@
 use leptos::prelude::*;
 
 use crate::ui::care::plan_view::PlanView;
-use crate::ui::care::subroute::use_subroute;
+use crate::ui::care::streaks_paused;
 use crate::ui::care::tip_card::TipCard;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
-use crate::ui::care::{streaks_paused, today};
 use crate::ui::loops::loops_summary::LoopsSummary;
 use crate::ui::loops::loops_view::LoopsView;
 use crate::ui::milestones::earned_list::EarnedList;
 use crate::ui::milestones::next_list::NextList;
-use crate::ui::milestones::report_for;
+use crate::ui::route::use_sub;
 use crate::ui::state::app_state;
 
 /// Earned badges and the next ones, loops and the plan.
 #[component]
 pub fn MilestonesScreen() -> impl IntoView {
-    let sub = use_subroute();
+    let sub = use_sub();
     move || match sub.get().as_str() {
         "loops" => view! { <LoopsView/> }.into_any(),
         "plan" => view! { <PlanView/> }.into_any(),
@@ -30,16 +29,15 @@ pub fn MilestonesScreen() -> impl IntoView {
 #[component]
 fn MilestonesHome() -> impl IntoView {
     let state = app_state();
-    let day = today();
-    let report = Memo::new(move |_| state.store.with(|s| report_for(s, day)));
-    let paused = Memo::new(move |_| state.store.with(|s| streaks_paused(&s.settings, day)));
+    let report = state.derived.milestones;
+    let (settings, today) = (state.derived.settings, state.derived.today);
+    let paused = Memo::new(move |_| settings.with(|s| streaks_paused(s, today.get())));
     let earned = Signal::derive(move || report.with(|r| r.earned.clone()));
     let next = Signal::derive(move || {
         let paused = paused.get();
         report.with(|r| {
-            r.next
-                .iter()
-                .filter(|n| !(paused && n.series.time_pressured()))
+            r.next_shown(paused)
+                .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::ui::care::report::CareReport;
-use crate::ui::care::subroute::use_subroute;
 use crate::ui::care::urgent_help::UrgentHelp;
 use crate::ui::install::{install_section::InstallSection, safari_storage::SafariStorageNote};
+use crate::ui::route::use_sub;
 use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
 
 /// Preferences, data and safety information; on `#/settings/urgent` the
@@ -13,7 +13,7 @@ use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::Walki
 /// summary instead.
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
-    let sub = use_subroute();
+    let sub = use_sub();
     move || match sub.get().as_str() {
         "urgent" => view! { <UrgentHelp/> }.into_any(),
         "report" => view! { <CareReport/> }.into_any(),

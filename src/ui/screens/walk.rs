@@ -1,6 +1,5 @@
 //! The Walk screen: start a walk, record it live, then save or discard it.
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::history::Totals;
@@ -28,13 +27,13 @@ pub fn WalkScreen() -> impl IntoView {
     let ctl = walk_ctl();
     let app = app_state();
     // Today's totals in the walker's calendar (shared with History).
-    let today = move || {
-        let date = Local::now().date_naive();
-        app.store
-            .with(|s| Totals::of(s.walks.iter().filter(|w| w.local_date() == date)))
-    };
-    let has_loops = move || app.store.with(|s| s.loops.iter().any(|l| !l.archived));
-    let checkins = move || app.store.with(|s| s.settings.pain_checkins);
+    let (walks, day) = (app.derived.walks, app.derived.today);
+    let today = Memo::new(move |_| {
+        let date = day.get();
+        walks.with(|w| Totals::of(w.iter().filter(|w| w.local_date() == date)))
+    });
+    let has_loops = Memo::new(move |_| app.derived.loops.with(|l| l.iter().any(|l| !l.archived)));
+    let checkins = Memo::new(move |_| app.derived.settings.with(|s| s.pain_checkins));
     // The before-walk question is answered (or skipped) once per walk.
     let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
     let pick_before = Callback::new(move |p: Option<u8>| {
@@ -55,7 +54,7 @@ pub fn WalkScreen() -> impl IntoView {
             }}
             <SafetyNote/>
             <p class="lead">"Ready for your loop? Start slow; every step counts."</p>
-            <Show when=has_loops>
+            <Show when=move || has_loops.get()>
                 <LoopPicker selected=ctl.loop_id/>
             </Show>
             <button class="start-button" type="button" data-action="start"
@@ -64,7 +63,7 @@ pub fn WalkScreen() -> impl IntoView {
                 "Start"
                 <small>"your walk"</small>
             </button>
-            <Show when=move || checkins() && !asked_before.get()>
+            <Show when=move || checkins.get() && !asked_before.get()>
                 <PainCheckIn
                     title="How is your back right now? (optional)"
                     on_pick=pick_before
@@ -77,8 +76,8 @@ pub fn WalkScreen() -> impl IntoView {
                 </p>
             </Show>
             <div class="stat-row" aria-label="Today">
-                <div class="stat"><span class="value">{move || today().steps}</span><span class="label">"steps today"</span></div>
-                <div class="stat"><span class="value">{move || today().active_min().round() as u32}</span><span class="label">"active min"</span></div>
+                <div class="stat"><span class="value">{move || today.with(|t| t.steps)}</span><span class="label">"steps today"</span></div>
+                <div class="stat"><span class="value">{move || today.with(|t| t.active_min().round() as u32)}</span><span class="label">"active min"</span></div>
             </div>
             <NextMilestoneCard/>
             <WeeklyTargetCard/>
