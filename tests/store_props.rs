@@ -147,6 +147,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     last_loop: last,
                     safety_acknowledged: safety,
                     persist_granted: persist,
+                    ..Settings::default()
                 }
             },
         )

@@ -1,11 +1,13 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
+pub mod care;
 pub mod dates;
 pub mod history;
 pub mod loops;
 pub mod milestones;
 pub mod pacing;
 pub mod record;
+pub mod report;
 pub mod settings;
 pub mod sort;
 pub mod steps;

@@ -56,6 +56,11 @@ pub struct Settings {
     /// Result of the last `navigator.storage.persist()` request, if asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persist_granted: Option<bool>,
+    /// Where the walker lives, as they confirmed or chose it (an ISO code
+    /// such as `"GB"`, or `"OTHER"`; see [`care::COUNTRIES`](super::care::COUNTRIES)).
+    /// `None` until then: the app guesses from the time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 fn yes() -> bool {
@@ -74,6 +79,7 @@ impl Default for Settings {
             last_loop: None,
             safety_acknowledged: false,
             persist_granted: None,
+            country: None,
         }
     }
 }
@@ -157,6 +163,7 @@ mod tests {
             last_loop: Some(LoopId("l1".into())),
             safety_acknowledged: true,
             persist_granted: Some(false),
+            country: Some("NZ".into()),
         };
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);
