@@ -170,6 +170,53 @@ pub fn tier_for_flare(in_flare: bool) -> Option<Tier> {
     in_flare.then_some(Tier::SeeGp)
 }
 
+/// The heading of a tier's list for a country, completed by its signs.
+pub fn heading(tier: Tier, c: &Country) -> String {
+    match tier {
+        Tier::Emergency if c.nhs => {
+            "Call 999 or go to A&E now if you have back pain or sciatica and:".to_string()
+        }
+        Tier::Emergency => match c.emergency {
+            Some(n) => format!(
+                "Call {} or go to the nearest emergency department now if you have back pain or sciatica and:",
+                n.shown
+            ),
+            None => "Call your local emergency number or go to the nearest emergency department now if you have back pain or sciatica and:".to_string(),
+        },
+        Tier::Urgent if c.nhs => {
+            "Get an urgent GP appointment or call 111 if you have back pain or sciatica and:"
+                .to_string()
+        }
+        Tier::Urgent => match c.health_line {
+            Some(l) => format!(
+                "See a doctor today, or call {} on {}, if you have back pain or sciatica and:",
+                l.name, l.number.shown
+            ),
+            None => "See a doctor today (your own doctor or an out-of-hours service) if you have back pain or sciatica and:".to_string(),
+        },
+        Tier::SeeGp if c.nhs => "See a GP or physiotherapist if:".to_string(),
+        Tier::SeeGp => "See a doctor or physiotherapist if:".to_string(),
+    }
+}
+
+/// The label of a tier's call button for a country, and its `tel:` link;
+/// `None` where no button may be shown: the see-a-GP tier, "Other", and
+/// the urgent tier where no official health line is known.
+pub fn call_button(tier: Tier, c: &Country) -> Option<(String, String)> {
+    match tier {
+        Tier::Emergency => c.emergency.map(|n| (format!("Call {}", n.shown), n.href())),
+        Tier::Urgent => c.health_line.map(|l| {
+            let label = if l.number.shown.len() <= 7 {
+                format!("Call {}", l.number.shown)
+            } else {
+                format!("Call {} {}", l.name, l.number.shown)
+            };
+            (label, l.number.href())
+        }),
+        Tier::SeeGp => None,
+    }
+}
+
 /// A phone number as shown and as dialled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
@@ -655,6 +702,52 @@ mod tests {
         let gb = country("GB");
         assert_eq!(gb.emergency.unwrap().href(), "tel:999");
         assert!(gb.nhs);
+    }
+
+    #[test]
+    fn buttons_never_dial_the_wrong_service() {
+        let gb = country("GB");
+        assert_eq!(
+            call_button(Tier::Emergency, gb),
+            Some(("Call 999".into(), "tel:999".into()))
+        );
+        assert_eq!(
+            call_button(Tier::Urgent, gb),
+            Some(("Call 111".into(), "tel:111".into()))
+        );
+        let nz = country("NZ");
+        assert_eq!(call_button(Tier::Emergency, nz).unwrap().0, "Call 111");
+        let (label, href) = call_button(Tier::Urgent, nz).unwrap();
+        assert_eq!(label, "Call Healthline 0800 611 116");
+        assert_eq!(href, "tel:0800611116");
+        assert_eq!(
+            call_button(Tier::Urgent, country("DE")).unwrap().0,
+            "Call 116 117"
+        );
+        let us = country("US");
+        assert_eq!(call_button(Tier::Emergency, us).unwrap().1, "tel:911");
+        assert_eq!(call_button(Tier::Urgent, us), None);
+        assert!(heading(Tier::Urgent, us).contains("See a doctor today"));
+        assert!(heading(Tier::Emergency, us).starts_with("Call 911"));
+        for t in [Tier::Emergency, Tier::Urgent, Tier::SeeGp] {
+            assert_eq!(call_button(t, other()), None);
+            assert!(!heading(t, other()).contains("111"));
+        }
+        assert!(heading(Tier::Emergency, other()).contains("local emergency number"));
+        // Outside the UK nothing says 999, A&E, GP or 111.
+        for c in COUNTRIES.iter().filter(|c| !c.nhs) {
+            for t in [Tier::Emergency, Tier::Urgent, Tier::SeeGp] {
+                let h = heading(t, c);
+                for word in ["999", "A&E", " GP ", "111"] {
+                    if c.code == "NZ" && word == "111" && t == Tier::Emergency {
+                        continue;
+                    }
+                    assert!(!h.contains(word), "{} {h}", c.code);
+                }
+            }
+        }
+        assert!(heading(Tier::Emergency, gb).contains("999 or go to A&E"));
+        assert!(heading(Tier::Urgent, gb).contains("urgent GP appointment or call 111"));
     }
 
     #[test]

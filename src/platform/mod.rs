@@ -8,5 +8,6 @@ pub mod motion;
 pub mod splash;
 pub mod storage;
 pub mod sw;
+pub mod time_zone;
 pub mod visibility;
 pub mod wake_lock;

@@ -11,6 +11,8 @@ pub mod plan_view;
 pub mod report;
 pub mod safety_note;
 pub mod subroute;
+pub mod tier_card;
+pub mod tier_list;
 pub mod tip_card;
 pub mod urgent_help;
 pub mod weekly_target;
@@ -47,6 +49,19 @@ pub fn urgent_back(hash: &str) -> (&'static str, &'static str) {
         ("#/walk", "Back to your walk")
     } else {
         ("#/settings", "Back to settings")
+    }
+}
+
+/// The link to the urgent-help page from where the walker is now: from
+/// the Walk screen its back link returns there.
+pub fn urgent_href_here() -> &'static str {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if crate::ui::route::Tab::from_hash(&hash) == crate::ui::route::Tab::Walk {
+        URGENT_FROM_WALK
+    } else {
+        URGENT_HASH
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::pacing::overdo_check;
 use crate::domain::record::WalkRecord;
-use crate::ui::care::URGENT_HASH;
+use crate::ui::care::URGENT_FROM_WALK;
 use crate::ui::state::app_state;
 
 /// Checks a just-finished walk against the walker's recent walks
@@ -32,7 +32,7 @@ pub fn OverdoNotice(
                 }}
                 <Show when=move || cautions.with(|c| c.iter().any(|c| c.suggest_urgent_help))>
                     <p>
-                        <a href=URGENT_HASH class="urgent-link">"When to get help urgently"</a>
+                        <a href=URGENT_FROM_WALK class="urgent-link">"When to get help urgently"</a>
                     </p>
                 </Show>
             </section>

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::ui::care::report::CareReport;
 use crate::ui::care::subroute::use_subroute;
 use crate::ui::care::urgent_help::UrgentHelp;
-use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
+use crate::ui::settings::{
+    care::CareSettings, country::CountrySetting, data::DataSettings, walking::WalkingSettings,
+};
 
 /// Preferences, data and safety information; on `#/settings/urgent` the
 /// "When to get help urgently" page and on `#/settings/report` the printable
@@ -26,6 +28,7 @@ fn SettingsSections() -> impl IntoView {
         <div class="settings">
             <WalkingSettings/>
             <CareSettings/>
+            <CountrySetting/>
             <DataSettings/>
             <section class="card" aria-labelledby="settings-about">
                 <h2 id="settings-about">"About Loopwalk"</h2>
