@@ -15,7 +15,7 @@ pub fn EarnedList(
     earned: Signal<Vec<Earned>>,
 ) -> impl IntoView {
     view! {
-        <ul class="earned-list" aria-label="Earned milestones, newest first">
+        <ul class="earned-list" aria-label="Milestones, newest first">
             <For
                 each=move || earned.get().into_iter().rev()
                 key=|e| e.id
