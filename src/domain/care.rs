@@ -500,12 +500,10 @@ fn america(city: &str) -> &'static str {
         "Blanc-Sablon",
         "Creston",
     ];
-    if city.starts_with("Indiana/")
-        || city.starts_with("Kentucky/")
-        || city.starts_with("North_Dakota/")
-    {
-        "US"
-    } else if US.contains(&city) {
+    let us_subzone = ["Indiana/", "Kentucky/", "North_Dakota/"]
+        .iter()
+        .any(|p| city.starts_with(p));
+    if us_subzone || US.contains(&city) {
         "US"
     } else if CA.contains(&city) {
         "CA"
