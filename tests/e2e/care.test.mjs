@@ -90,7 +90,7 @@ test('Milestones shows earned badges with dates, newest first, and the next ones
     await seed(app.page, app.server.url, seedStore());
     const page = app.page;
     await page.waitForSelector('.earned-list li');
-    const earned = await page.locator('.earned-list li').evaluateAll((els) =>
+    const earned = await page.locator('.earned-section:not(.earlier-badges) .earned-list li').evaluateAll((els) =>
       els.map((e) => ({ id: e.dataset.milestone, date: e.querySelector('time').getAttribute('datetime') })),
     );
     assert.ok(earned.length >= 5, `earned: ${JSON.stringify(earned)}`);
@@ -99,17 +99,17 @@ test('Milestones shows earned badges with dates, newest first, and the next ones
     assert.ok(earned.some((e) => e.id === 'loop-non-stop'));
     const dates = earned.map((e) => e.date);
     assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
-    assert.match(await page.locator('.earned-list').innerText(), /Earned \d{1,2} \w{3} \d{4}/);
+    assert.match(await page.locator('.earned-section:not(.earlier-badges) .earned-list').innerText(), /Earned \d{1,2} \w{3} \d{4}/);
     const next = page.locator('.next-list li');
     const shown = await next.count();
     assert.ok(shown >= 1 && shown <= 3, `next up shows at most 3: ${shown}`);
-    assert.doesNotMatch(await page.locator('.next-list').innerText(), /in a row|days? running/);
+    assert.doesNotMatch(await page.locator('.next-list').innerText(), /days? in a row|days? running/);
     assert.match(await next.first().innerText(), /more/);
     const bar = next.first().locator('[role=progressbar]');
     assert.ok(Number(await bar.getAttribute('aria-valuenow')) > 0);
     // Badge art is drawn inline, locked ones muted.
     assert.ok((await page.locator('.next-list svg.badge-art.locked').count()) >= 1);
-    assert.ok((await page.locator('.earned-list svg.badge-art.earned').count()) >= 5);
+    assert.ok((await page.locator('.earned-section:not(.earlier-badges) .earned-list svg.badge-art.earned').count()) >= 5);
     await screenshot(page, 'care-milestones-light');
     await page.locator('.loops-summary').scrollIntoViewIfNeeded();
     await screenshot(page, 'care-milestones-light-lower');
@@ -344,7 +344,7 @@ test('"Other" shows no tel: link and says to call the local emergency number', a
   }
 });
 
-test('opened from the Walk screen, the urgent page goes back to the walk; very bad pain shows the right tier', async () => {
+test('opened from the Walk screen, the urgent page goes back to the walk', async () => {
   const app = await launch();
   try {
     const page = app.page;
@@ -355,14 +355,7 @@ test('opened from the Walk screen, the urgent page goes back to the walk; very b
     assert.equal(await page.locator('.back-link').innerText(), 'Back to your walk');
     await page.locator('.back-link').click();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Walk');
-    // Pain of 7 before a walk: the see-a-GP tier, and the way to the urgent signs.
     assert.match(await page.locator('.pain-checkin h2').first().innerText(), /back and legs/);
-    await page.locator('.pain-checkin button[data-pain="7"]').click();
-    await page.waitForSelector('.pain-high .see-gp-card');
-    assert.match(await page.locator('.pain-high').innerText(), /See a GP or physiotherapist if/);
-    await page.locator('.pain-high a.urgent-link').click();
-    await page.waitForSelector('.urgent');
-    assert.equal(await page.locator('.back-link').innerText(), 'Back to your walk');
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
@@ -401,7 +394,7 @@ test('Milestones for a new walker: nothing to lose, at most three goals within t
     const next = await page.locator('.next-list li').evaluateAll((els) => els.map((e) => e.dataset.milestone));
     assert.ok(next.length >= 1 && next.length <= 3, JSON.stringify(next));
     for (const id of next) assert.doesNotMatch(id, /^(streak|felt-better|walkback-week|minutes-10|minutes-20|minutes-30|week-5)/, id);
-    assert.doesNotMatch(await page.locator('.milestones').innerText(), /in a row|felt better|less pain/i);
+    assert.doesNotMatch(await page.locator('.milestones').innerText(), /days? in a row|felt better|less pain/i);
     assert.match(await page.locator('.weekly-target').innerText(), /No need to catch up: if you miss it, the plan simply holds/);
     await screenshot(page, 'care-milestones-new-light');
     await page.screenshot({ path: join(SHOTS, 'care-milestones-new-full.png'), fullPage: true });
@@ -449,7 +442,7 @@ function walkingRows(seconds) {
   return lines.map((l) => l.split(',').map(Number)).filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
 }
 
-test('the summary after Stop shows at most four figures in plain words', async () => {
+test('the summary after Stop shows at most four figures in plain words; pain of 7 or more after shows the right tier', async () => {
   const rows = walkingRows(15);
   const app = await launch({ sensors: true });
   try {
@@ -481,6 +474,16 @@ test('the summary after Stop shows at most four figures in plain words', async (
     assert.doesNotMatch(text, /start to stop|rests \(15 s\+\)|steps \/ min|active time|–/);
     assert.match(text, /back and legs now/);
     await screenshot(page, 'care-walk-summary-light');
+    // Pain of 8 after the walk: the see-a-GP tier and the way to the urgent signs.
+    await timeZone(page, 'Europe/London');
+    await page.locator('.walk-summary .pain-checkin button[data-pain="8"]').click();
+    await page.waitForSelector('.overdo .see-gp-card');
+    assert.match(await page.locator('.overdo').innerText(), /See a GP or physiotherapist if/);
+    await page.locator('.overdo a.urgent-link').click();
+    await page.waitForSelector('.urgent');
+    assert.equal(await page.locator('.back-link').innerText(), 'Back to your walk');
+    await page.locator('.back-link').click();
+    await page.waitForSelector('[data-summary-steps]');
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();

@@ -81,7 +81,7 @@ fn MilestonesHome() -> impl IntoView {
                 <section class="earned-section earlier-badges" aria-labelledby="earlier-title">
                     <h2 id="earlier-title">"Earlier badges"</h2>
                     <p class="small muted">"From an earlier version of Loopwalk. They are yours to keep."</p>
-                    <EarnedList earned=earlier/>
+                    <EarnedList earned=earlier label="Earlier badges, newest first"/>
                 </section>
             </Show>
             <LoopsSummary/>
