@@ -247,7 +247,7 @@ test('the UK shows 999 and 111, with the three tiers of NHS signs', async () => 
     const page = app.page;
     await urgentPage(page, app.server.url, { tz: 'Europe/London' });
     assert.equal(await page.getAttribute('[data-urgent-country]', 'data-urgent-country'), 'GB', 'guessed from the time zone');
-    assert.match(await page.locator('.urgent-where').innerText(), /United Kingdom \(guessed\)/);
+    assert.match(await page.locator('.urgent-where').innerText(), /United Kingdom \(guessed from your time zone\)/);
     const emergency = await page.locator('[data-tier=emergency]').innerText();
     const urgent = await page.locator('[data-tier=urgent]').innerText();
     const gp = await page.locator('[data-tier=see-gp]').innerText();
@@ -265,7 +265,7 @@ test('the UK shows 999 and 111, with the three tiers of NHS signs', async () => 
     ]);
     assert.equal(await page.locator('#settings-walking').isVisible(), false, 'other sections hidden');
     assert.equal(await page.locator('h1').innerText(), 'Settings');
-    await screenshot(page, 'care-urgent-light');
+    await screenshot(page, 'care-urgent-uk-light');
     await page.screenshot({ path: join(SHOTS, 'care-urgent-uk-full.png'), fullPage: true });
     assert.equal(await page.locator('.back-link').innerText(), 'Back to settings');
     await page.locator('.back-link').click();
@@ -309,6 +309,8 @@ test('the US shows 911 and no other number; choosing the country is kept', async
     const page = app.page;
     await urgentPage(page, app.server.url, { tz: 'UTC' });
     assert.equal(await page.getAttribute('[data-urgent-country]', 'data-urgent-country'), 'OTHER', 'UTC says nothing about where you live');
+    await page.locator('[data-action=change-country]').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'country', 'the list is one tap away');
     await page.selectOption('.urgent #country', 'US');
     await page.waitForSelector('[data-urgent-country=US]');
     assert.deepEqual(await telLinks(page), [['emergency', 'Call 911', 'tel:911']]);

@@ -9,6 +9,19 @@ use crate::ui::care::tier_list::TierList;
 use crate::ui::care::urgent_back;
 use crate::ui::settings::country::{use_country, CountrySetting};
 
+/// Scroll to the country list at the end of the page and focus it.
+fn focus_country() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("country"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 /// The urgent-help page (`#/settings/urgent`; with `?from=walk` its back
 /// link returns to the Walk screen).
 #[component]
@@ -30,11 +43,14 @@ pub fn UrgentHelp() -> impl IntoView {
                 {move || {
                     let (c, guessed) = country.get();
                     if guessed {
-                        format!("Numbers for: {} (guessed). Change it below the lists.", c.name)
+                        format!("Numbers for: {} (guessed from your time zone). ", c.name)
                     } else {
-                        format!("Numbers for: {}. Change it below the lists.", c.name)
+                        format!("Numbers for: {}. ", c.name)
                     }
                 }}
+                <button type="button" class="btn link-btn" data-action="change-country" on:click=move |_| focus_country()>
+                    "Change where you live"
+                </button>
             </p>
             {move || {
                 let c = country.get().0;
