@@ -31,6 +31,11 @@ pub fn TierList(
     let no_button = (tier == Tier::Emergency && country.emergency.is_none()).then(
         || view! { <p class="call-local"><strong>"Call your local emergency number."</strong></p> },
     );
+    let (emergency_first, button, no_button) = if tier == Tier::Emergency {
+        ((button, no_button), None, None)
+    } else {
+        ((None, None), button, no_button)
+    };
     let note = match tier {
         Tier::Emergency => country.emergency_note,
         Tier::Urgent => country.health_line.and_then(|l| l.note),
@@ -45,6 +50,8 @@ pub fn TierList(
     view! {
         <section class=class aria-labelledby=label_id data-tier=tier_name>
             <h3 id=id>{heading(tier, country)}</h3>
+            // In an emergency the button comes first, in reach without scrolling.
+            {emergency_first}
             <ul class="flags">{items}</ul>
             {button}
             {no_button}
