@@ -28,8 +28,9 @@ function demoStore() {
       rests: nonStop ? [] : [{ at_s: 250, len_s: 25 }],
       gaps: i === 9 ? [{ at_s: 400, len_s: 95 }] : [],
       longest_nonstop_s: nonStop ? minutes * 60 : 250,
-      pain_before: 6 - Math.floor(i / 5),
-      pain_after: 5 - Math.floor(i / 4),
+      // Pain goes up and down as it does; it does not fall on every walk.
+      pain_before: [5, 4, 5, 4, 4, 5, 3, 4, 4, 5, 4, 3, 4, 4, 3, 4][i],
+      pain_after: [5, 5, 4, 4, 5, 4, 3, 4, 5, 4, 4, 3, 3, 4, 4, 3][i],
       edited: false,
       note: null,
     });
@@ -38,7 +39,7 @@ function demoStore() {
     version: 2,
     walks,
     loops: [{ id: 'demo-loop', name: 'Evening loop', length: { unit: 'steps', value: 1550 }, created_at: new Date(now - 25 * DAY).toISOString(), archived: false }],
-    settings: { safety_acknowledged: true, last_loop: 'demo-loop', height_cm: 170 },
+    settings: { safety_acknowledged: true, last_loop: 'demo-loop', height_cm: 170, country: 'GB' },
     deleted: [],
   };
 }
@@ -63,6 +64,30 @@ for (const scheme of ['light', 'dark']) {
       await app.page.waitForTimeout(300);
       await app.page.screenshot({ path: join(OUT, `${name}-${scheme}.png`) });
       console.log(`docs/screenshots/${name}-${scheme}.png`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+// The urgent-help page for the UK and for New Zealand (where 111 is the
+// emergency number), and Milestones for a new walker.
+{
+  const app = await launch();
+  try {
+    await openApp(app.page, app.server.url);
+    for (const [name, hash, settings] of [
+      ['urgent-uk', '#/settings/urgent', { safety_acknowledged: true, country: 'GB' }],
+      ['urgent-nz', '#/settings/urgent', { safety_acknowledged: true, country: 'NZ' }],
+      ['milestones-new', '#/milestones', { safety_acknowledged: true, country: 'GB' }],
+    ]) {
+      const store = { version: 2, walks: [], loops: [], settings, deleted: [] };
+      await app.page.evaluate((s) => localStorage.setItem('loopwalk.v2', s), JSON.stringify(store));
+      await app.page.goto(app.server.url + hash);
+      await app.page.reload();
+      await app.page.waitForSelector('nav.tabbar a[aria-current=page]');
+      await app.page.waitForTimeout(300);
+      await app.page.screenshot({ path: join(OUT, `${name}-light.png`) });
+      console.log(`docs/screenshots/${name}-light.png`);
     }
   } finally {
     await app.close();

@@ -165,6 +165,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                         note,
                         ..Default::default()
                     },
+                    ..Settings::default()
                 }
             },
         )

@@ -14,14 +14,25 @@
 //!
 //! Milestones only ever celebrate. None is lost by resting, and the
 //! "next up" list never includes things that should not be chased (coming
-//! back after a break, feeling less pain).
+//! back after a break) nor a goal above this week's plan ([`next_shown`]).
+//!
+//! Two series were retired on [`RETIRED_ON`]: day streaks (walking Monday to
+//! Friday must never be told it "broke" anything) and "felt better" (a
+//! one-point change on 0-10 is noise, and rewarding it invites
+//! under-reporting). A badge a walker already earned is never taken away:
+//! walks before that day still earn them, and they are listed apart
+//! ([`MilestoneReport::earlier`]), never celebrated anew and never chased.
+//! Steady weeks and noting how your back felt replace them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::care::plan_for;
+use super::history::week_start;
 use super::loops;
 use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
+use super::store::Store;
 use crate::domain::sort::sort_by;
 use crate::domain::text::thousands;
 
@@ -40,29 +51,36 @@ pub enum Series {
     WeekWalks,
     /// A week with 5 walks of 30 minutes or more (the WalkBack programme).
     WalkBackWeek,
-    /// Consecutive local days with a walk: 3, 7, 30.
-    Streak,
+    /// Steady weeks in a row: a week with walks on at least 3 days, or the
+    /// plan's target met; rest days never break a run. 1, 4, 12.
+    SteadyWeeks,
     /// Lifetime steps: 1,000, 10,000, 100,000, 1,000,000.
     Steps,
-    /// Walks with less pain after than before: 1, 3, 10.
-    FeltBetter,
+    /// Walks with a note of how your back or legs felt: 5, 10, 25.
+    Noted,
     /// A walk after a break of 7 days or more (earned once).
     BackAtIt,
+    /// Retired: consecutive local days with a walk (3, 7, 30).
+    Streak,
+    /// Retired: walks with less pain after than before (1, 3, 10).
+    FeltBetter,
 }
 
 impl Series {
     /// Every series, in display order (also the order used to break ties).
-    pub const ALL: [Series; 10] = [
+    pub const ALL: [Series; 12] = [
         Series::Walks,
         Series::Continuous,
         Series::Loops,
         Series::NonStopLoop,
         Series::WeekWalks,
         Series::WalkBackWeek,
-        Series::Streak,
+        Series::SteadyWeeks,
         Series::Steps,
-        Series::FeltBetter,
+        Series::Noted,
         Series::BackAtIt,
+        Series::Streak,
+        Series::FeltBetter,
     ];
 
     /// Stable id of the series, e.g. `"streak"`.
@@ -74,10 +92,12 @@ impl Series {
             Series::NonStopLoop => "loop-non-stop",
             Series::WeekWalks => "week",
             Series::WalkBackWeek => "walkback-week",
-            Series::Streak => "streak",
+            Series::SteadyWeeks => "steady",
             Series::Steps => "steps",
-            Series::FeltBetter => "felt-better",
+            Series::Noted => "noted",
             Series::BackAtIt => "back-at-it",
+            Series::Streak => "streak",
+            Series::FeltBetter => "felt-better",
         }
     }
 
@@ -90,28 +110,38 @@ impl Series {
             Series::NonStopLoop => "Loop without stopping",
             Series::WeekWalks => "Walks in a week",
             Series::WalkBackWeek => "A WalkBack week",
-            Series::Streak => "Days in a row",
+            Series::SteadyWeeks => "Steady weeks",
             Series::Steps => "Steps",
-            Series::FeltBetter => "Feeling better",
+            Series::Noted => "Noting how you feel",
             Series::BackAtIt => "Coming back",
+            Series::Streak => "Days in a row",
+            Series::FeltBetter => "Feeling better",
         }
     }
 
-    /// True for series tied to the calendar (streaks, weeks). A UI should
-    /// hide their "next up" during a flare-up (see
-    /// [`streaks_suspended`](super::pacing::streaks_suspended)) so nobody feels pushed to walk through it.
+    /// True for series tied to the calendar (weeks). Their "next up" is
+    /// hidden during a flare-up (see
+    /// [`streaks_suspended`](super::pacing::streaks_suspended)) so nobody
+    /// feels pushed to walk through it.
     pub fn time_pressured(self) -> bool {
         matches!(
             self,
-            Series::Streak | Series::WeekWalks | Series::WalkBackWeek
+            Series::Streak | Series::WeekWalks | Series::WalkBackWeek | Series::SteadyWeeks
         )
     }
 
+    /// True for the series retired on [`RETIRED_ON`]: only walks before that
+    /// day earn them, they are listed apart ([`MilestoneReport::earlier`])
+    /// and never chased.
+    pub fn retired(self) -> bool {
+        matches!(self, Series::Streak | Series::FeltBetter)
+    }
+
     /// False for series that must never be offered as a goal ("take a
-    /// week off", "have less pain"): they are celebrated, never chased,
-    /// and never appear in [`MilestoneReport::next`].
+    /// week off") and for retired ones: they never appear in
+    /// [`MilestoneReport::next`].
     pub fn chaseable(self) -> bool {
-        !matches!(self, Series::FeltBetter | Series::BackAtIt)
+        !(self.retired() || self == Series::BackAtIt)
     }
 
     fn tiers(self) -> &'static [Tier] {
@@ -122,10 +152,12 @@ impl Series {
             Series::NonStopLoop => NON_STOP_LOOP,
             Series::WeekWalks => WEEK_WALKS,
             Series::WalkBackWeek => WALKBACK_WEEK,
-            Series::Streak => STREAK,
+            Series::SteadyWeeks => STEADY_WEEKS,
             Series::Steps => STEPS,
-            Series::FeltBetter => FELT_BETTER,
+            Series::Noted => NOTED,
             Series::BackAtIt => BACK_AT_IT,
+            Series::Streak => STREAK,
+            Series::FeltBetter => FELT_BETTER,
         }
     }
 }
@@ -235,7 +267,7 @@ const WEEK_WALKS: &[Tier] = &[
     t(
         "week-3",
         "3 walks in a week",
-        "Three walks in one week. Regular walking is what helps backs most.",
+        "Three walks in one week: a steady rhythm of gentle movement.",
         3.0,
     ),
     t(
@@ -252,6 +284,48 @@ const WALKBACK_WEEK: &[Tier] = &[t(
     "Five half-hour walks in one week: the aim of the WalkBack trial's walking programme, which helped people stay free of back pain for longer.",
     5.0,
 )];
+
+const STEADY_WEEKS: &[Tier] = &[
+    t(
+        "steady-1",
+        "A steady week",
+        "Walks on three days, or your plan's target met. Rest days are part of the plan.",
+        1.0,
+    ),
+    t(
+        "steady-4",
+        "4 steady weeks in a row",
+        "A month of steady weeks. Slow and regular is how walking helps.",
+        4.0,
+    ),
+    t(
+        "steady-12",
+        "12 steady weeks in a row",
+        "Three months of steady weeks: walking is part of your life now.",
+        12.0,
+    ),
+];
+
+const NOTED: &[Tier] = &[
+    t(
+        "noted-5",
+        "Noted how your back felt on 5 walks",
+        "Your notes help your physio or doctor see how walking suits you.",
+        5.0,
+    ),
+    t(
+        "noted-10",
+        "Noted how your back felt on 10 walks",
+        "Ten walks with a note of how you felt: a useful record for your summary.",
+        10.0,
+    ),
+    t(
+        "noted-25",
+        "Noted how your back felt on 25 walks",
+        "A real record of how walking suits you, whatever the numbers say.",
+        25.0,
+    ),
+];
 
 const STREAK: &[Tier] = &[
     t(
@@ -329,6 +403,24 @@ const BACK_AT_IT: &[Tier] = &[t(
     1.0,
 )];
 
+/// The day the day-streak and "felt better" series were retired: only walks
+/// before it earn their badges.
+pub const RETIRED_ON: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 2) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// Walks with noted pain (before or after) towards "Noted how your back felt".
+fn noted(w: &WalkRecord) -> bool {
+    w.pain_before.is_some() || w.pain_after.is_some()
+}
+
+/// Walking days a week needs to be a steady week (or the plan's target met).
+pub const STEADY_DAYS: usize = 3;
+
+/// "Next up" shows at most this many goals.
+pub const MAX_NEXT: usize = 3;
+
 /// Days between walks that count as a break for "Back at it".
 pub const BREAK_DAYS: i64 = 7;
 
@@ -363,9 +455,12 @@ pub struct NextUp {
     pub title: &'static str,
     /// Why it matters.
     pub why: &'static str,
-    /// How close, 0.0..=1.0. For week and streak series this is about the
-    /// current week / current run of days.
+    /// How close, 0.0..=1.0. For week series this is about the current
+    /// week / current run of weeks.
     pub progress: f64,
+    /// The series' measure the milestone needs (walks, seconds without
+    /// stopping, walks in a week...).
+    pub goal: f64,
     /// What is left, e.g. "12 more minutes of continuous walking".
     pub remaining_text: String,
 }
@@ -374,27 +469,77 @@ pub struct NextUp {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MilestoneReport {
     /// Earned milestones, in the order they were earned (walk order, then
-    /// series order, then tier).
+    /// series order, then tier). Retired series are not here.
     pub earned: Vec<Earned>,
+    /// Badges of retired series earned before [`RETIRED_ON`]: kept, shown
+    /// apart, never celebrated anew.
+    pub earlier: Vec<Earned>,
     /// One entry per chaseable series not yet finished, in series order.
     pub next: Vec<NextUp>,
 }
 
 impl MilestoneReport {
     /// True when the milestone with this id has been earned.
+    /// True when the milestone with this id has been earned (earlier,
+    /// retired badges included).
     pub fn has(&self, id: &str) -> bool {
-        self.earned.iter().any(|e| e.id == id)
+        self.earned.iter().chain(&self.earlier).any(|e| e.id == id)
     }
+}
 
-    /// The "next up" list to show: all of it, or, when streak-type
-    /// pressure is suspended (a flare-up, see
-    /// [`streaks_suspended`](super::pacing::streaks_suspended)), without the
-    /// calendar-bound series ([`Series::time_pressured`]).
-    pub fn next_shown(&self, streaks_suspended: bool) -> Vec<&NextUp> {
-        self.next
-            .iter()
-            .filter(|n| !(streaks_suspended && n.series.time_pressured()))
-            .collect()
+/// What this week's plan allows "next up" to suggest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextLimits {
+    /// Weekly goals are set aside (a flare-up and the week after it).
+    pub paused: bool,
+    /// The walker notes pain before and after walks.
+    pub checkins: bool,
+    /// This week's plan: minutes a walk.
+    pub per_walk_min: u32,
+    /// This week's plan: walks a week.
+    pub walks_planned: u32,
+}
+
+/// True when a "next up" goal asks for no more than this week's plan.
+fn within_plan(n: &NextUp, l: &NextLimits) -> bool {
+    match n.series {
+        Series::Continuous => n.goal / 60.0 <= f64::from(l.per_walk_min),
+        Series::WeekWalks => n.goal <= f64::from(l.walks_planned),
+        Series::WalkBackWeek => {
+            f64::from(l.per_walk_min) >= WALKBACK_WALK_MIN && l.walks_planned >= 5
+        }
+        _ => true,
+    }
+}
+
+/// The "next up" list to show: never a goal above this week's plan (no
+/// "five 30-minute walks" while the plan says 6 minutes a walk), nothing
+/// tied to the calendar while weekly goals are paused, nothing about noting
+/// pain when check-ins are off; the [`MAX_NEXT`] closest (highest progress,
+/// ties in series order).
+pub fn next_shown(report: &MilestoneReport, limits: &NextLimits) -> Vec<NextUp> {
+    let mut next: Vec<NextUp> = report
+        .next
+        .iter()
+        .filter(|n| !(limits.paused && n.series.time_pressured()))
+        .filter(|n| limits.checkins || n.series != Series::Noted)
+        .filter(|n| within_plan(n, limits))
+        .cloned()
+        .collect();
+    // Stable: ties keep series order.
+    sort_by(&mut next, |a, b| b.progress.total_cmp(&a.progress));
+    next.truncate(MAX_NEXT);
+    next
+}
+
+/// The limits of this store's plan today.
+pub fn limits_for(store: &Store, today: NaiveDate) -> NextLimits {
+    let plan = plan_for(store, today);
+    NextLimits {
+        paused: super::care::streaks_paused(&store.settings, today),
+        checkins: store.settings.pain_checkins,
+        per_walk_min: plan.current.per_walk_min,
+        walks_planned: plan.current.walks_planned,
     }
 }
 
@@ -404,16 +549,30 @@ pub fn newly_earned<'a>(before: &MilestoneReport, after: &'a MilestoneReport) ->
     after.earned.iter().filter(|e| !before.has(e.id)).collect()
 }
 
-/// The "next up" closest to being reached (highest progress; ties go to the
-/// earlier series), among those [`MilestoneReport::next_shown`] shows.
-pub fn nearest_next(report: &MilestoneReport, streaks_suspended: bool) -> Option<&NextUp> {
-    report
-        .next_shown(streaks_suspended)
-        .into_iter()
-        .fold(None, |best: Option<&NextUp>, n| match best {
-            Some(b) if b.progress >= n.progress => Some(b),
-            _ => Some(n),
-        })
+/// The milestone report for a store on `today` (the walker's local date),
+/// with the plan's weekly targets for steady weeks.
+pub fn report_for(store: &Store, today: NaiveDate) -> MilestoneReport {
+    let plan = plan_for(store, today);
+    let targets: BTreeMap<NaiveDate, u32> = plan
+        .weeks
+        .iter()
+        .map(|w| (w.week_start, w.target_min))
+        .collect();
+    compute_with_targets(
+        &store.walks,
+        &store.loops,
+        store.settings.step_length_m(),
+        today,
+        &targets,
+    )
+}
+
+/// Milestones a change to the store earned (e.g. saving a walk): what to
+/// celebrate. Retired series are never celebrated.
+pub fn newly_earned_by(before: &Store, after: &Store, today: NaiveDate) -> Vec<Earned> {
+    let b = report_for(before, today);
+    let a = report_for(after, today);
+    newly_earned(&b, &a).into_iter().cloned().collect()
 }
 
 /// True when the walk is a walk at all: some steps or some active time.
@@ -468,21 +627,48 @@ struct Tally {
     best_week: u32,
     walkback_walks: BTreeMap<(i32, u32), u32>,
     best_walkback_week: u32,
+    /// Local days with a walk before [`RETIRED_ON`] (retired day streaks).
     days: BTreeSet<NaiveDate>,
     best_streak: u32,
     /// The run of consecutive days ending on the latest day walked, kept as
     /// walks are replayed so a long history costs one step per walk, not a
     /// walk back through every earlier day.
     latest_run: u32,
+    /// Walking days and minutes per week (keyed by Monday).
+    week_days: BTreeMap<NaiveDate, BTreeSet<NaiveDate>>,
+    week_min: BTreeMap<NaiveDate, f64>,
+    /// Mondays of steady weeks.
+    steady: BTreeSet<NaiveDate>,
+    best_steady_run: u32,
     steps: u64,
+    noted: u32,
     felt_better: u32,
     back_at_it: u32,
     latest_day: Option<NaiveDate>,
 }
 
+/// Length of the run of consecutive weeks in `weeks` (Mondays) that ends
+/// with `monday` (0 if it is not in the set).
+fn weeks_run_to(weeks: &BTreeSet<NaiveDate>, monday: NaiveDate) -> u32 {
+    let mut n = 0;
+    let mut x = Some(monday);
+    while let Some(m) = x.filter(|m| weeks.contains(m)) {
+        n += 1;
+        x = m.checked_sub_days(Days::new(7));
+    }
+    n
+}
+
 impl Tally {
-    fn add(&mut self, w: &WalkRecord, lp: Option<&LoopRecord>, step_len_m: f64) {
+    fn add(
+        &mut self,
+        w: &WalkRecord,
+        lp: Option<&LoopRecord>,
+        step_len_m: f64,
+        targets: &BTreeMap<NaiveDate, u32>,
+    ) {
         let day = w.local_date();
+        let before_retirement = day < RETIRED_ON;
         self.walks += 1;
         if w.longest_nonstop_s.is_finite() {
             self.best_nonstop_s = self.best_nonstop_s.max(w.longest_nonstop_s);
@@ -512,7 +698,7 @@ impl Tally {
             *n += 1;
             self.best_walkback_week = self.best_walkback_week.max(*n);
         }
-        if self.days.insert(day) {
+        if before_retirement && self.days.insert(day) {
             let run = match self.latest_day {
                 None => 1,
                 Some(l) if l.succ_opt() == Some(day) => self.latest_run + 1,
@@ -530,8 +716,25 @@ impl Tally {
             }
             self.best_streak = self.best_streak.max(run);
         }
+        let monday = week_start(day);
+        let days = self.week_days.entry(monday).or_default();
+        days.insert(day);
+        let n_days = days.len();
+        let mins = self.week_min.entry(monday).or_default();
+        if w.active_s.is_finite() && w.active_s > 0.0 {
+            *mins += w.active_s / 60.0;
+        }
+        let target_met = targets
+            .get(&monday)
+            .is_some_and(|&t| t > 0 && mins.round() >= f64::from(t));
+        if (n_days >= STEADY_DAYS || target_met) && self.steady.insert(monday) {
+            self.best_steady_run = self.best_steady_run.max(weeks_run_to(&self.steady, monday));
+        }
         self.steps += u64::from(w.steps.0);
-        if let (Some(b), Some(a)) = (w.pain_before, w.pain_after) {
+        if noted(w) {
+            self.noted += 1;
+        }
+        if let (Some(b), Some(a), true) = (w.pain_before, w.pain_after, before_retirement) {
             if a < b {
                 self.felt_better += 1;
             }
@@ -553,10 +756,12 @@ impl Tally {
             Series::NonStopLoop => f64::from(self.non_stop_loops),
             Series::WeekWalks => f64::from(self.best_week),
             Series::WalkBackWeek => f64::from(self.best_walkback_week),
-            Series::Streak => f64::from(self.best_streak),
+            Series::SteadyWeeks => f64::from(self.best_steady_run),
             Series::Steps => self.steps as f64,
-            Series::FeltBetter => f64::from(self.felt_better),
+            Series::Noted => f64::from(self.noted),
             Series::BackAtIt => f64::from(self.back_at_it),
+            Series::Streak => f64::from(self.best_streak),
+            Series::FeltBetter => f64::from(self.felt_better),
         }
     }
 }
@@ -635,20 +840,41 @@ fn next_up(
                 ),
             )
         }
-        Series::Streak => {
-            let run = run_through(&tally.days, today)
-                .max(today.pred_opt().map_or(0, |y| run_through(&tally.days, y)));
+        Series::SteadyWeeks => {
+            // The run so far: up to this week if it is already steady,
+            // else up to last week (this week is still open).
+            let this = week_start(today);
+            let run = weeks_run_to(&tally.steady, this).max(
+                this.checked_sub_days(Days::new(7))
+                    .map_or(0, |last| weeks_run_to(&tally.steady, last)),
+            );
             let have = f64::from(run);
-            (
-                have / tier.at,
-                plural(left(tier.at, have), "day in a row", "days in a row"),
-            )
+            let n = left(tier.at, have);
+            let text = if tier.at <= 1.0 {
+                "Walk on 3 days in a week, or reach your plan's target".to_string()
+            } else {
+                format!(
+                    "{} (walks on 3 days, or your plan's target)",
+                    plural(n, "steady week", "steady weeks")
+                )
+            };
+            (have / tier.at, text)
         }
         Series::Steps => {
             let have = tally.steps as f64;
             (have / tier.at, plural(left(tier.at, have), "step", "steps"))
         }
-        Series::FeltBetter | Series::BackAtIt => (0.0, String::new()),
+        Series::Noted => {
+            let have = f64::from(tally.noted);
+            (
+                have / tier.at,
+                format!(
+                    "Note how your back or legs feel on {}",
+                    plural(left(tier.at, have), "walk", "walks")
+                ),
+            )
+        }
+        Series::BackAtIt | Series::Streak | Series::FeltBetter => (0.0, String::new()),
     }
 }
 
@@ -668,6 +894,19 @@ pub fn compute(
     step_len_m: f64,
     today: NaiveDate,
 ) -> MilestoneReport {
+    compute_with_targets(walks, loops, step_len_m, today, &BTreeMap::new())
+}
+
+/// [`compute`] with the plan's weekly targets (minutes, keyed by the week's
+/// Monday): a week whose target was met is a steady week even with fewer
+/// than [`STEADY_DAYS`] walking days.
+pub fn compute_with_targets(
+    walks: &[WalkRecord],
+    loops: &[LoopRecord],
+    step_len_m: f64,
+    today: NaiveDate,
+    targets: &BTreeMap<NaiveDate, u32>,
+) -> MilestoneReport {
     let mut sorted: Vec<&WalkRecord> = walks.iter().filter(|w| counts(w)).collect();
     sort_by(&mut sorted, |a, b| {
         a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id))
@@ -678,23 +917,29 @@ pub fn compute(
     // Index of the next unearned tier in each series.
     let mut reached = [0usize; Series::ALL.len()];
     let mut earned = Vec::new();
+    let mut earlier = Vec::new();
     for w in sorted {
         let lp = w.loop_id.as_ref().and_then(|id| by_id.get(id).copied());
-        tally.add(w, lp, step_len_m);
+        tally.add(w, lp, step_len_m, targets);
         for (si, &s) in Series::ALL.iter().enumerate() {
             let have = tally.measure(s);
             while let Some(tier) = s.tiers().get(reached[si]) {
                 if have < tier.at {
                     break;
                 }
-                earned.push(Earned {
+                let e = Earned {
                     id: tier.id,
                     series: s,
                     title: tier.title,
                     why: tier.why,
                     walk_id: w.id.clone(),
                     date: w.local_date(),
-                });
+                };
+                if s.retired() {
+                    earlier.push(e);
+                } else {
+                    earned.push(e);
+                }
                 reached[si] += 1;
             }
         }
@@ -713,6 +958,7 @@ pub fn compute(
                 series: s,
                 title: tier.title,
                 why: tier.why,
+                goal: tier.at,
                 progress: if progress.is_finite() {
                     progress.clamp(0.0, 1.0)
                 } else {
@@ -722,7 +968,11 @@ pub fn compute(
             })
         })
         .collect();
-    MilestoneReport { earned, next }
+    MilestoneReport {
+        earned,
+        earlier,
+        next,
+    }
 }
 
 #[cfg(test)]
@@ -787,6 +1037,7 @@ mod tests {
     fn earner(r: &MilestoneReport, id: &str) -> Option<String> {
         r.earned
             .iter()
+            .chain(&r.earlier)
             .find(|e| e.id == id)
             .map(|e| e.walk_id.0.clone())
     }
@@ -798,15 +1049,17 @@ mod tests {
     #[test]
     fn nothing_yet() {
         let r = report(&[], &[]);
-        assert!(r.earned.is_empty());
-        let first = nearest_next(&r, false).unwrap();
+        assert!(r.earned.is_empty() && r.earlier.is_empty());
+        let first = next(&r, Series::Walks).unwrap();
         assert_eq!(first.id, "first-walk");
         assert_eq!(first.remaining_text, "1 more walk");
         assert_eq!(first.progress, 0.0);
-        // One per chaseable series, never "take a break" or "feel better".
-        assert_eq!(r.next.len(), 8);
+        // One per chaseable series, never "take a break", "feel better" or
+        // "days in a row".
+        assert_eq!(r.next.len(), 9);
         assert!(next(&r, Series::BackAtIt).is_none());
         assert!(next(&r, Series::FeltBetter).is_none());
+        assert!(next(&r, Series::Streak).is_none());
         assert_eq!(
             next(&r, Series::Loops).unwrap().remaining_text,
             "Save a walk as your loop, then go all the way round"
@@ -986,7 +1239,7 @@ mod tests {
     }
 
     #[test]
-    fn day_streaks() {
+    fn day_streaks_before_the_retirement_are_kept() {
         let walks = [
             day("a", 0, 5.0),
             day("b", 1, 5.0),
@@ -1005,17 +1258,16 @@ mod tests {
     }
 
     #[test]
-    fn current_run_counts_until_yesterday() {
+    fn day_streaks_are_never_a_goal_any_more() {
         let walks = [day("a", 0, 5.0), day("b", 1, 5.0)]; // Mon, Tue
-                                                          // Wednesday, not walked yet today: the run is still alive.
-        let r = compute(&walks, &[], 0.7, d("2026-03-04"));
-        let n = next(&r, Series::Streak).unwrap();
-        assert_eq!(n.remaining_text, "1 more day in a row");
-        // Friday: the run has ended; start afresh, no fuss.
-        let r = compute(&walks, &[], 0.7, d("2026-03-06"));
-        let n = next(&r, Series::Streak).unwrap();
-        assert_eq!(n.progress, 0.0);
-        assert_eq!(n.remaining_text, "3 more days in a row");
+        for today in ["2026-03-04", "2026-03-06"] {
+            let r = compute(&walks, &[], 0.7, d(today));
+            assert!(next(&r, Series::Streak).is_none());
+            assert!(r
+                .next
+                .iter()
+                .all(|n| !n.remaining_text.contains("in a row")));
+        }
     }
 
     #[test]
@@ -1030,7 +1282,7 @@ mod tests {
         let r = report(&walks, &[]);
         assert_eq!(earner(&r, "streak-3").as_deref(), Some("c"));
         let dates: Vec<_> = r
-            .earned
+            .earlier
             .iter()
             .filter(|e| e.id == "streak-3")
             .map(|e| e.date)
@@ -1184,7 +1436,8 @@ mod tests {
         assert_eq!(earner(&after, "minutes-10").as_deref(), Some("m1"));
         assert_eq!(earner(&after, "back-at-it").as_deref(), Some("m1"));
         let fresh: Vec<&str> = newly_earned(&before, &after).iter().map(|e| e.id).collect();
-        assert_eq!(fresh, ["week-3", "streak-3", "back-at-it"]);
+        // The old day streak is kept among the earlier badges, not celebrated.
+        assert_eq!(fresh, ["week-3", "steady-1", "back-at-it"]);
     }
 
     #[test]
@@ -1204,9 +1457,13 @@ mod tests {
                 "minutes-10",
                 "steps-1k",
                 "week-3",
-                "streak-3",
+                "steady-1",
                 "minutes-20"
             ]
+        );
+        assert_eq!(
+            r.earlier.iter().map(|e| e.id).collect::<Vec<_>>(),
+            ["streak-3"]
         );
         let earners: Vec<&str> = r.earned.iter().map(|e| e.walk_id.0.as_str()).collect();
         assert_eq!(earners, ["a", "a", "b", "b", "c", "c", "d"]);
@@ -1214,20 +1471,6 @@ mod tests {
         shuffled.reverse();
         shuffled.swap(0, 2);
         assert_eq!(report(&shuffled, &[]), r);
-    }
-
-    #[test]
-    fn nearest_next_is_the_highest_progress() {
-        let r = report(&[day("a", 0, 9.0)], &[]);
-        // minutes-10 is 90% there; the rest much less.
-        let n = nearest_next(&r, false).unwrap();
-        assert_eq!(n.id, "minutes-10");
-        // During a flare-up, streak-type goals are not offered.
-        assert!(nearest_next(&r, true).is_some_and(|n| !n.series.time_pressured()));
-        for x in &r.next {
-            assert!((0.0..=1.0).contains(&x.progress), "{x:?}");
-            assert!(!x.remaining_text.is_empty());
-        }
     }
 
     #[test]
@@ -1242,24 +1485,246 @@ mod tests {
             for t in s.tiers() {
                 assert!(!t.title.is_empty() && !t.why.is_empty());
                 assert!(t.why.len() < 160, "{}", t.id);
+                // Claims stay within the evidence.
+                assert!(!t.why.contains("helps backs most"), "{}", t.id);
             }
             // Tiers increase.
             assert!(s.tiers().windows(2).all(|p| p[0].at < p[1].at));
         }
-        assert!(Series::Streak.time_pressured());
-        let r = report(&[day("a", 0, 5.0)], &[]);
-        assert_eq!(r.next_shown(false).len(), r.next.len());
-        let calm: Vec<Series> = r.next_shown(true).iter().map(|n| n.series).collect();
-        assert_eq!(
-            calm,
-            [
-                Series::Walks,
-                Series::Continuous,
-                Series::Loops,
-                Series::NonStopLoop,
-                Series::Steps
-            ]
-        );
+        assert!(Series::SteadyWeeks.time_pressured());
         assert!(!Series::Steps.time_pressured());
+        assert!(Series::Streak.retired() && Series::FeltBetter.retired());
+        assert!(!Series::Streak.chaseable() && !Series::FeltBetter.chaseable());
+    }
+
+    fn limits(per_walk_min: u32, walks_planned: u32) -> NextLimits {
+        NextLimits {
+            paused: false,
+            checkins: true,
+            per_walk_min,
+            walks_planned,
+        }
+    }
+
+    #[test]
+    fn next_up_never_suggests_a_goal_above_this_weeks_plan() {
+        // Three 6-minute walks a week: no 10-minute non-stop goal yet, no
+        // five walks a week, no WalkBack week.
+        let r = report(&[day("a", 0, 4.5)], &[]);
+        let all: Vec<&str> = r.next.iter().map(|n| n.id).collect();
+        assert!(all.contains(&"walkback-week") && all.contains(&"minutes-5"));
+        let shown = next_shown(&r, &limits(6, 3));
+        assert!(shown.len() <= MAX_NEXT);
+        for n in &shown {
+            assert!(
+                !matches!(n.id, "minutes-10" | "walkback-week" | "week-5"),
+                "{}",
+                n.id
+            );
+        }
+        // 4.5 of 5 minutes without stopping: the nearest, and within the plan.
+        assert_eq!(shown[0].id, "minutes-5");
+        let with_many = report(
+            &(0..6)
+                .map(|i| day(&format!("w{i}"), i * 8, 12.0))
+                .collect::<Vec<_>>(),
+            &[],
+        );
+        for n in next_shown(&with_many, &limits(6, 3)) {
+            assert!(n.series != Series::Continuous, "{}", n.id);
+        }
+        // At the aim, the WalkBack week can be suggested.
+        let at_aim = next_shown(&report(&[day("a", 0, 31.0)], &[]), &limits(30, 5));
+        assert!(at_aim.len() <= MAX_NEXT);
+        let r = report(&[day("a", 0, 31.0)], &[]);
+        let l = limits(30, 5);
+        assert!(r
+            .next
+            .iter()
+            .filter(|n| within_plan(n, &l))
+            .any(|n| n.id == "walkback-week"));
+        assert!(!r
+            .next
+            .iter()
+            .filter(|n| within_plan(n, &limits(29, 5)))
+            .any(|n| n.id == "walkback-week"));
+    }
+
+    #[test]
+    fn next_up_shows_at_most_three_and_respects_pauses_and_check_ins() {
+        let r = report(&[], &[]);
+        assert_eq!(r.next.len(), 9);
+        assert_eq!(next_shown(&r, &limits(30, 5)).len(), MAX_NEXT);
+        let mut l = limits(30, 5);
+        l.paused = true;
+        l.checkins = false;
+        let mut noted = report(
+            &(0..4)
+                .map(|i| {
+                    let mut x = day(&format!("n{i}"), i * 9, 3.0);
+                    x.pain_after = Some(3);
+                    x
+                })
+                .collect::<Vec<_>>(),
+            &[],
+        );
+        assert!(noted.next.iter().any(|n| n.series == Series::Noted));
+        for n in next_shown(&noted, &l) {
+            assert!(
+                !n.series.time_pressured() && n.series != Series::Noted,
+                "{}",
+                n.id
+            );
+        }
+        noted.next.retain(|n| n.series == Series::Noted);
+        assert_eq!(next_shown(&noted, &limits(30, 5)).len(), 1);
+    }
+
+    #[test]
+    fn noting_how_your_back_felt_is_rewarded_not_lower_pain() {
+        let walks: Vec<_> = (0..25)
+            .map(|i| {
+                let mut x = day(&format!("p{i:02}"), i, 10.0);
+                // Pain steady or rising: nothing to do with the reward.
+                x.pain_before = (i % 2 == 0).then_some(4);
+                x.pain_after = Some(5);
+                x
+            })
+            .collect();
+        let r = report(&walks, &[]);
+        assert_eq!(earner(&r, "noted-5").as_deref(), Some("p04"));
+        assert_eq!(earner(&r, "noted-10").as_deref(), Some("p09"));
+        assert_eq!(earner(&r, "noted-25").as_deref(), Some("p24"));
+        // Walks with no scores are not counted.
+        let r = report(&[day("a", 0, 5.0)], &[]);
+        assert_eq!(
+            next(&r, Series::Noted).unwrap().remaining_text,
+            "Note how your back or legs feel on 5 more walks"
+        );
+    }
+
+    /// A walk `n` days after 2026-12-07 (a Monday after the retirement).
+    fn later(id: &str, n: i64, mins: f64) -> WalkRecord {
+        let start: DateTime<Utc> = "2026-12-07T10:00:00Z".parse().unwrap();
+        let mut x = w(id, "2026-12-07T10:00:00Z", 0, mins);
+        x.started_at = start + Duration::days(n);
+        x
+    }
+
+    #[test]
+    fn less_pain_after_a_walk_earns_nothing_any_more_but_old_badges_stay() {
+        let eased = |mut x: WalkRecord| {
+            x.pain_before = Some(5);
+            x.pain_after = Some(4);
+            x
+        };
+        let new: Vec<_> = (0..12)
+            .map(|i| eased(later(&format!("n{i}"), i, 10.0)))
+            .collect();
+        let r = report_on(&new, "2027-01-10");
+        assert!(!r.has("felt-better-1"));
+        assert!(!r.has("streak-3"), "no day streak after the retirement");
+        // Badges earned before the retirement are kept, apart.
+        let mut all: Vec<_> = (0..3)
+            .map(|i| eased(day(&format!("o{i}"), i, 10.0)))
+            .collect();
+        all.extend(new.clone());
+        let r = report_on(&all, "2027-01-10");
+        let earlier: Vec<&str> = r.earlier.iter().map(|e| e.id).collect();
+        assert_eq!(earlier, ["felt-better-1", "streak-3", "felt-better-3"]);
+        assert!(r.earned.iter().all(|e| !e.series.retired()));
+        // ...and never celebrated as new.
+        let before = report_on(&all[..2], "2027-01-10");
+        assert!(newly_earned(&before, &r)
+            .iter()
+            .all(|e| !e.series.retired()));
+    }
+
+    fn report_on(walks: &[WalkRecord], today: &str) -> MilestoneReport {
+        compute(walks, &[], 0.7, d(today))
+    }
+
+    #[test]
+    fn walking_monday_to_friday_is_never_told_days_in_a_row() {
+        // WalkBack style: five weekdays, weekends off, for three weeks.
+        let walks: Vec<_> = (0..3)
+            .flat_map(|wk| (0..5).map(move |dd| later(&format!("w{wk}{dd}"), wk * 7 + dd, 20.0)))
+            .collect();
+        // Saturday of the third week.
+        let r = report_on(&walks, "2026-12-26");
+        for n in &r.next {
+            assert!(
+                !n.remaining_text.contains("in a row"),
+                "{}",
+                n.remaining_text
+            );
+        }
+        assert!(r.has("steady-1"));
+        let n = next(&r, Series::SteadyWeeks).unwrap();
+        assert_eq!(n.id, "steady-4");
+        assert_eq!(
+            n.remaining_text,
+            "1 more steady week (walks on 3 days, or your plan's target)"
+        );
+        // The rest days in between never broke the run: the fourth week
+        // earns it.
+        let mut more = walks.clone();
+        more.extend((0..3).map(|dd| later(&format!("w3{dd}"), 21 + dd * 2, 20.0)));
+        let r = report_on(&more, "2027-01-02");
+        assert_eq!(earner(&r, "steady-4").as_deref(), Some("w32"));
+    }
+
+    #[test]
+    fn a_steady_week_is_three_walking_days_or_the_plans_target_met() {
+        // Two walks in week one (Mon, Thu), two in week two.
+        let walks = [
+            later("a", 0, 10.0),
+            later("b", 3, 10.0),
+            later("c", 7, 10.0),
+            later("d", 8, 12.0),
+        ];
+        assert!(!report_on(&walks, "2026-12-20").has("steady-1"));
+        // Two walks on one day are one walking day.
+        let same_day = [later("a", 0, 5.0), later("b", 0, 5.0), later("c", 1, 5.0)];
+        assert!(!report_on(&same_day, "2026-12-20").has("steady-1"));
+        // With the plan asking 20 minutes a week, both weeks met it.
+        let targets: BTreeMap<NaiveDate, u32> =
+            [(d("2026-12-07"), 20), (d("2026-12-14"), 22)].into();
+        let r = compute_with_targets(&walks, &[], 0.7, d("2026-12-20"), &targets);
+        assert_eq!(earner(&r, "steady-1").as_deref(), Some("b"));
+        let n = next(&r, Series::SteadyWeeks).unwrap();
+        assert!((n.progress - 0.5).abs() < 1e-9, "two steady weeks of four");
+        // A week off, then a steady week: a new run starts, nothing lost.
+        let mut gap = walks.to_vec();
+        gap.extend([
+            later("e", 21, 10.0),
+            later("f", 23, 10.0),
+            later("g", 25, 10.0),
+        ]);
+        let r = compute_with_targets(&gap, &[], 0.7, d("2027-01-03"), &targets);
+        assert!(r.has("steady-1"));
+        assert!(!r.has("steady-4"));
+    }
+
+    #[test]
+    fn saving_the_first_walk_earns_its_first_milestones() {
+        let before = Store::new();
+        let mut after = Store::new();
+        after
+            .add_walk(WalkRecord {
+                steps: Steps(1200),
+                ..w("a", "2026-11-20T18:00:00Z", 0, 11.0)
+            })
+            .unwrap();
+        let day = d("2026-11-20");
+        let ids: Vec<&str> = newly_earned_by(&before, &after, day)
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        assert!(ids.contains(&"first-walk"));
+        assert!(ids.contains(&"minutes-10"));
+        assert!(ids.contains(&"steps-1k"));
+        assert!(newly_earned_by(&after, &after, day).is_empty());
+        assert_eq!(report_for(&after, day).earned.len(), ids.len());
     }
 }

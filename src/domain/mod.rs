@@ -1,6 +1,7 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
 pub mod cues;
+pub mod care;
 pub mod dates;
 pub mod history;
 pub mod ics;
@@ -9,6 +10,7 @@ pub mod milestones;
 pub mod pacing;
 pub mod record;
 pub mod recorder;
+pub mod report;
 pub mod settings;
 pub mod sort;
 pub mod steps;

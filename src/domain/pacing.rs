@@ -7,19 +7,25 @@
 //! ([`WalkRecord::local_date`]). The plan runs from the week of the first
 //! walk to the week containing `today`.
 //!
-//! 1. **Baseline.** The plan starts at the baseline: either entered by the
-//!    walker (minutes a week, Settings' `weekly_baseline_min`) or what they
-//!    managed in their first seven days (from the first walk's day: the
-//!    number of walks times their average active minutes). See [`Baseline`].
+//! 1. **Baseline.** The baseline is either entered by the walker (minutes a
+//!    week, Settings' `weekly_baseline_min`) or what they managed in their
+//!    first seven days (from the first walk's day: the number of walks times
+//!    their average active minutes). See [`Baseline`]. The plan starts
+//!    *below* it, at about [`START_FRACTION`] (80%) of it ([`start_min`]),
+//!    so that it begins under what may flare things up, never at the first
+//!    week's best.
 //! 2. **Hold, then grow.** A target is held for at least a week. After a
 //!    week in which it was *met* (active minutes >= target) and pain did
 //!    *not rise* (see below), next week's target grows by one step:
 //!    [`step_up`], about 10% of the target or 2 minutes per planned walk,
 //!    whichever is *smaller* (gentler), and at least 1 minute. Otherwise it
 //!    is held. The plan target never falls and never jumps.
-//! 3. **Pain.** Pain "rose" in a week when the average `pain_after` of its
-//!    walks is above that of the most recent earlier week with pain data.
-//!    No pain data (this week or before) counts as not rising.
+//! 3. **Pain.** Only a meaningful rise holds the plan back (a one-point
+//!    change on 0-10 is noise): pain "rose" in a week when the average
+//!    `pain_after` of its walks is [`PAIN_RISE_WEEK`] (2) or more points
+//!    above that of the most recent earlier week with pain data, or 1 or
+//!    more points above it for the second such week running. No pain data
+//!    (this week or before) counts as not rising.
 //! 4. **Aim.** The target is capped at [`AIM_MIN`] = 150 minutes a week
 //!    (30 minutes, 5 days a week): the walking programme of the WalkBack
 //!    trial (Pocovi et al., Lancet 2024), where the walking group went a
@@ -58,6 +64,31 @@ pub const ENTERED_WALKS_PER_WEEK: u32 = 3;
 /// Days after a flare-up during which things ease back (and streaks stay
 /// suspended).
 pub const EASE_DAYS: u64 = 7;
+/// The plan starts at this fraction of the baseline.
+pub const START_FRACTION: f64 = 0.8;
+/// A rise in a week's average pain after walks of this much holds the plan.
+pub const PAIN_RISE_WEEK: f64 = 2.0;
+/// A rise of this much holds the plan when it happens two weeks running.
+pub const PAIN_RISE_TWICE: f64 = 1.0;
+
+/// The plan's first weekly target for a baseline: about [`START_FRACTION`]
+/// of it (rounded), within `MIN_WEEKLY_MIN..=AIM_MIN`.
+pub fn start_min(baseline_weekly_min: u32) -> u32 {
+    ((f64::from(baseline_weekly_min) * START_FRACTION).round() as u32)
+        .clamp(MIN_WEEKLY_MIN, AIM_MIN)
+}
+
+/// Whether a week's pain "rose" (see the module docs): `rise` is its
+/// average pain after walks minus the previous week with pain data,
+/// `previous_rise` that week's own rise.
+pub fn pain_rose(rise: Option<f64>, previous_rise: Option<f64>) -> bool {
+    const EPS: f64 = 1e-9;
+    rise.is_some_and(|r| {
+        r >= PAIN_RISE_WEEK - EPS
+            || (r >= PAIN_RISE_TWICE - EPS
+                && previous_rise.is_some_and(|p| p >= PAIN_RISE_TWICE - EPS))
+    })
+}
 
 /// Where the plan starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,8 +233,8 @@ pub struct PlanWeek {
     pub walks_done: u32,
     /// True when `done_min >= target_min`.
     pub met: bool,
-    /// True when the average pain after walks rose compared with the most
-    /// recent earlier week with pain data.
+    /// True when the average pain after walks rose meaningfully compared
+    /// with the most recent earlier week with pain data (see [`pain_rose`]).
     pub pain_rose: bool,
     /// True when a flare-up touched this week.
     pub flare: bool,
@@ -223,6 +254,8 @@ pub struct Plan {
     pub aim_min: u32,
     /// The baseline used.
     pub baseline: Baseline,
+    /// The first weekly target: about 80% of the baseline ([`start_min`]).
+    pub start_min: u32,
     /// False while the baseline is still being measured (no baseline was
     /// entered and the first seven days are not over yet).
     pub baseline_settled: bool,
@@ -268,9 +301,11 @@ pub fn plan(
 
     let this_week = week_start(today);
     let mut ws = first.map_or(this_week, week_start).min(this_week);
-    let mut base = baseline.weekly_min;
+    let first_target = start_min(baseline.weekly_min);
+    let mut base = first_target;
     let mut prev_flare = false;
     let mut last_pain: Option<f64> = None;
+    let mut last_rise: Option<f64> = None;
     let mut weeks = Vec::new();
     // Each week's walks, found once (not by a pass over every walk per week).
     let mut by_week: std::collections::BTreeMap<NaiveDate, Vec<&WalkRecord>> =
@@ -302,9 +337,11 @@ pub fn plan(
             .filter_map(|w| w.pain_after.map(f64::from))
             .collect();
         let avg_pain = (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64);
-        let pain_rose = matches!((avg_pain, last_pain), (Some(a), Some(b)) if a > b + 1e-9);
+        let rise = avg_pain.zip(last_pain).map(|(a, b)| a - b);
+        let pain_rose = pain_rose(rise, last_rise);
         if avg_pain.is_some() {
             last_pain = avg_pain;
+            last_rise = rise;
         }
         let met = done_min >= target_min;
 
@@ -337,6 +374,7 @@ pub fn plan(
         current,
         aim_min: AIM_MIN,
         baseline,
+        start_min: first_target,
         baseline_settled,
     }
 }
@@ -524,6 +562,23 @@ mod tests {
     }
 
     #[test]
+    fn the_plan_starts_at_about_80_percent_never_the_first_weeks_best() {
+        assert_eq!(start_min(30), 24);
+        assert_eq!(start_min(45), 36);
+        assert_eq!(start_min(150), 120);
+        assert_eq!(start_min(5), MIN_WEEKLY_MIN);
+        // A keen first week of 3 x 20 minutes: the plan starts at 48, not 60.
+        let walks = week(0, 20.0, None);
+        let p = plan(&walks, None, &[], date(8));
+        assert_eq!(p.baseline.weekly_min, 60);
+        assert_eq!(p.weeks[0].target_min, 48);
+        assert!(p
+            .weeks
+            .iter()
+            .all(|w| w.plan_target_min < 60 || w.week_start > date(0)));
+    }
+
+    #[test]
     fn entered_baseline_is_clamped() {
         assert_eq!(Baseline::entered(0).weekly_min, MIN_WEEKLY_MIN);
         assert_eq!(Baseline::entered(400).weekly_min, AIM_MIN);
@@ -557,31 +612,37 @@ mod tests {
         assert_eq!(walks_planned(150, 1), 5);
         assert_eq!(walks_planned(20, 9), 5);
         let walks = week(0, 10.0, None);
+        // 100 minutes entered: the plan starts at 80, 3 walks of 27.
         let p = plan(&walks, Some(Baseline::entered(100)), &[], date(3));
-        assert_eq!(p.current.walks_planned, 4);
-        assert_eq!(p.current.per_walk_min, 25);
+        assert_eq!(p.start_min, 80);
+        assert_eq!(p.current.walks_planned, 3);
+        assert_eq!(p.current.per_walk_min, 27);
+        // 150 entered: starts at 120, 4 walks of 30.
         let p = plan(&walks, Some(Baseline::entered(150)), &[], date(3));
-        assert_eq!(p.current.walks_planned, 5);
+        assert_eq!(p.current.walks_planned, 4);
         assert_eq!(p.current.per_walk_min, 30);
     }
 
     #[test]
     fn progression_week_by_week() {
         let mut walks = Vec::new();
-        walks.extend(week(0, 10.0, Some(3))); // 30 of 30: met
-        walks.extend(week(1, 7.0, Some(3))); // 21 of 33: not met, hold
-        walks.extend(week(2, 12.0, Some(5))); // 36 of 33 met, but pain up: hold
+        // 30 minutes entered: the plan starts at 24.
+        walks.extend(week(0, 10.0, Some(3))); // 30 of 24: met
+        walks.extend(week(1, 7.0, Some(3))); // 21 of 26: not met, hold
+        walks.extend(week(2, 12.0, Some(5))); // 36 of 26 met, but pain up 2: hold
         walks.extend(week(3, 12.0, Some(4))); // met, pain down: grow
-        walks.extend(week(4, 12.0, None)); // 36 of 36 met, no pain data: grow
-        walks.extend(week(5, 11.0, Some(4))); // 33 of 40: hold (pain same)
+        walks.extend(week(4, 12.0, None)); // 36 of 29 met, no pain data: grow
+        walks.extend(week(5, 11.0, Some(4))); // 33 of 32 met, pain same: grow
         let p = plan(&walks, Some(Baseline::entered(30)), &[], date(7 * 6 + 2));
-        assert_eq!(targets(&p), [30, 33, 33, 33, 36, 40, 40]);
+        assert_eq!(p.start_min, 24);
+        assert_eq!(targets(&p), [24, 26, 26, 26, 29, 32, 35]);
         let met: Vec<bool> = p.weeks.iter().map(|w| w.met).collect();
-        assert_eq!(met, [true, false, true, true, true, false, false]);
+        assert_eq!(met, [true, false, true, true, true, true, false]);
         let rose: Vec<bool> = p.weeks.iter().map(|w| w.pain_rose).collect();
         assert_eq!(rose, [false, false, true, false, false, false, false]);
         assert_eq!(p.weeks[0].done_min, 30);
         assert_eq!(p.weeks[0].walks_done, 3);
+        assert_eq!(p.baseline.weekly_min, 30);
         assert_eq!(p.current, *p.weeks.last().unwrap());
         assert_eq!(p.current.week_start, date(42));
         assert_eq!(p.current.done_min, 0);
@@ -594,10 +655,29 @@ mod tests {
         let mut walks = Vec::new();
         walks.extend(week(0, 10.0, Some(3)));
         walks.extend(week(1, 11.0, None));
-        walks.extend(week(2, 12.0, Some(4))); // above week 0's 3: rose
+        walks.extend(week(2, 12.0, Some(5))); // 2 above week 0's 3: rose
         let p = plan(&walks, Some(Baseline::entered(30)), &[], date(7 * 3));
         assert!(p.weeks[2].pain_rose);
-        assert_eq!(targets(&p), [30, 33, 36, 36]);
+        assert_eq!(targets(&p), [24, 26, 29, 29]);
+    }
+
+    #[test]
+    fn a_one_point_rise_is_noise_unless_it_comes_two_weeks_running() {
+        assert!(!pain_rose(Some(1.0), None));
+        assert!(!pain_rose(Some(1.9), Some(0.5)));
+        assert!(pain_rose(Some(2.0), None));
+        assert!(pain_rose(Some(1.0), Some(1.0)));
+        assert!(!pain_rose(Some(0.3), Some(3.0)));
+        assert!(!pain_rose(None, Some(3.0)));
+        let mut walks = Vec::new();
+        walks.extend(week(0, 10.0, Some(3)));
+        walks.extend(week(1, 10.0, Some(4))); // +1: noise, the plan grows
+        walks.extend(week(2, 10.0, Some(5))); // +1 again: hold
+        walks.extend(week(3, 10.0, Some(5))); // same: grow
+        let p = plan(&walks, Some(Baseline::entered(30)), &[], date(7 * 4));
+        let rose: Vec<bool> = p.weeks.iter().map(|w| w.pain_rose).collect();
+        assert_eq!(rose, [false, false, true, false, false]);
+        assert_eq!(targets(&p), [24, 26, 29, 29, 32]);
     }
 
     #[test]
@@ -605,14 +685,14 @@ mod tests {
         let mut walks = week(0, 10.0, None);
         walks.extend(week(2, 12.0, None));
         let p = plan(&walks, Some(Baseline::entered(30)), &[], date(7 * 3));
-        assert_eq!(targets(&p), [30, 33, 33, 36]);
+        assert_eq!(targets(&p), [24, 26, 26, 29]);
         assert_eq!(p.weeks[1].walks_done, 0);
     }
 
     #[test]
     fn flare_up_in_the_middle() {
         let mut walks = Vec::new();
-        walks.extend(week(0, 14.0, Some(3))); // 42 of 40: met
+        walks.extend(week(0, 14.0, Some(3))); // 42 of 32: met
         walks.extend(week(1, 10.0, Some(7))); // flare week
         walks.extend(week(2, 12.0, Some(4))); // easing week
         walks.extend(week(3, 15.0, Some(3))); // back on plan, met
@@ -622,14 +702,14 @@ mod tests {
             days: 3,
         }];
         let p = plan(&walks, Some(Baseline::entered(40)), &flares, date(7 * 5));
-        assert_eq!(targets(&p), [40, 22, 33, 44, 48, 53]);
+        assert_eq!(targets(&p), [32, 17, 26, 35, 39, 43]);
         let w = &p.weeks;
         assert!(w[1].flare && !w[1].easing);
         assert!(!w[2].flare && w[2].easing);
         assert!(!w[3].flare && !w[3].easing);
         // The plan's own target is frozen through the flare and easing.
         let plan_t: Vec<u32> = w.iter().map(|x| x.plan_target_min).collect();
-        assert_eq!(plan_t, [40, 44, 44, 44, 48, 53]);
+        assert_eq!(plan_t, [32, 35, 35, 35, 39, 43]);
         // Per-walk never below 5 minutes in a flare.
         assert!(w[1].per_walk_min >= FLARE_MIN_PER_WALK);
     }
@@ -656,13 +736,14 @@ mod tests {
                 (false, false)
             ]
         );
-        assert_eq!(targets(&p), [30, 16, 16, 24, 33]);
+        assert_eq!(targets(&p), [24, 15, 15, 20, 26]);
     }
 
     #[test]
     fn baseline_from_history_and_a_sunday_start() {
         // First walk on a Sunday: week 0 is that Sunday alone, so it is not
-        // met against the full first-week baseline, and the plan holds.
+        // met against the start (80% of the first week's 40 minutes), and
+        // the plan holds.
         let walks = [
             day("su", 6, 10.0),
             day("tu", 8, 10.0),
@@ -673,7 +754,8 @@ mod tests {
         assert_eq!(p.baseline.weekly_min, 40);
         assert_eq!(p.baseline.walks_per_week, 4);
         assert!(p.baseline_settled);
-        assert_eq!(targets(&p), [40, 40]);
+        assert_eq!(p.start_min, 32);
+        assert_eq!(targets(&p), [32, 32]);
         assert!(!p.weeks[0].met);
         // Half way through the first seven days the baseline isn't settled.
         let p = plan(&walks[..2], None, &[], date(9));
@@ -685,11 +767,11 @@ mod tests {
         let p = plan(&[], None, &[], d("2026-03-05"));
         assert_eq!(p.weeks.len(), 1);
         assert_eq!(p.current.week_start, d("2026-03-02"));
-        assert_eq!(p.current.target_min, 30);
-        assert_eq!(p.current.per_walk_min, 10);
+        assert_eq!(p.current.target_min, 24);
+        assert_eq!(p.current.per_walk_min, 8);
         assert!(!p.baseline_settled);
         let p = plan(&[], Some(Baseline::entered(20)), &[], d("2026-03-05"));
-        assert_eq!(p.current.target_min, 20);
+        assert_eq!(p.current.target_min, 16);
         assert!(p.baseline_settled);
         // A walk dated in the future (clock trouble) doesn't break the plan.
         let p = plan(&[day("x", 30, 10.0)], None, &[], d("2026-03-05"));

@@ -65,6 +65,11 @@ pub struct Settings {
     /// The "Remind me to walk" calendar event's days, time and note.
     #[serde(default)]
     pub reminder: ReminderPrefs,
+    /// Where the walker lives, as they confirmed or chose it (an ISO code
+    /// such as `"GB"`, or `"OTHER"`; see [`care::COUNTRIES`](super::care::COUNTRIES)).
+    /// `None` until then: the app guesses from the time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 fn yes() -> bool {
@@ -85,6 +90,7 @@ impl Default for Settings {
             persist_granted: None,
             cues: CuePrefs::default(),
             reminder: ReminderPrefs::default(),
+            country: None,
         }
     }
 }
@@ -176,6 +182,7 @@ mod tests {
                 days: vec![2, 4],
                 ..ReminderPrefs::default()
             },
+            country: Some("NZ".into()),
         };
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Settings>(&text).unwrap(), s);

@@ -11,5 +11,6 @@ pub mod speech;
 pub mod splash;
 pub mod storage;
 pub mod sw;
+pub mod time_zone;
 pub mod visibility;
 pub mod wake_lock;

@@ -107,9 +107,11 @@ impl Derived {
         let loops = Memo::new(move |_| store.with(|s| s.loops.clone()));
         let settings = Memo::new(move |_| store.with(|s| s.settings.clone()));
         let step_length_m = Memo::new(move |_| settings.with(Settings::step_length_m));
+        // With the plan's weekly targets (steady weeks), which depend on the
+        // walks and the settings: so on the whole store.
         let milestones = Memo::new(move |_| {
-            let (day, step) = (today.get(), step_length_m.get());
-            walks.with(|w| loops.with(|l| crate::domain::milestones::compute(w, l, step, day)))
+            let day = today.get();
+            store.with(|s| crate::domain::milestones::report_for(s, day))
         });
         Self {
             today,

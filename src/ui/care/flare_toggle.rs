@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::care::{tier_for_flare, Tier};
 use crate::domain::dates::weekday_day_month;
+use crate::ui::care::tier_card::SeeGpCard;
+use crate::ui::care::urgent_href_here;
 use crate::ui::care::{end_flare, start_flare, today, FLARE_DAYS};
 use crate::ui::state::app_state;
 
-/// One tap starts a flare-up (targets lowered for a few days, streak and
-/// weekly goals set aside); while it lasts, shows until when and a button to
-/// end it. Meant for Settings > Back care and the Walk screen's weekly
+/// One tap starts a flare-up (targets lowered for a few days, weekly goals
+/// set aside); while it lasts, shows until when, when to see a GP or
+/// physiotherapist, and a button to end it. Meant for Settings > Back care and the Walk screen's weekly
 /// target card.
 #[component]
 pub fn FlareToggle() -> impl IntoView {
@@ -26,8 +29,9 @@ pub fn FlareToggle() -> impl IntoView {
                 Some(u) => view! {
                     <p class="flare-on">
                         <strong>"Taking it easy until " {weekday_day_month(u)} "."</strong>
-                        " Your target is lowered and streaks are paused. Rest is part of recovery."
+                        " Your target is lowered and weekly goals are paused. Rest is part of recovery."
                     </p>
+                    {(tier_for_flare(true) == Some(Tier::SeeGp)).then(|| view! { <SeeGpCard urgent_href=urgent_href_here()/> })}
                     <button
                         type="button"
                         class="btn outline"
@@ -41,7 +45,7 @@ pub fn FlareToggle() -> impl IntoView {
                 None => view! {
                     <p class="muted small">
                         {format!(
-                            "Having a bad day? Tap below and Loopwalk lowers your target for {FLARE_DAYS} days and pauses streaks. No pressure."
+                            "Having a bad day? Tap below and Loopwalk lowers your target for {FLARE_DAYS} days and pauses weekly goals. No pressure."
                         )}
                     </p>
                     <button

@@ -2,15 +2,18 @@
 
 use leptos::prelude::*;
 
+use crate::domain::care::{tier_for_pain, Tier};
 use crate::domain::pacing::overdo_check;
 use crate::domain::record::WalkRecord;
-use crate::ui::care::URGENT_HASH;
+use crate::ui::care::tier_card::SeeGpCard;
+use crate::ui::care::URGENT_FROM_WALK;
 use crate::ui::state::app_state;
 
 /// Checks a just-finished walk against the walker's recent walks
 /// (`pacing::overdo_check`) and, if it may have been a bit much, says so
-/// kindly and suggests holding the current level; with high pain it links
-/// to "When to get help urgently". Renders nothing when all is well.
+/// kindly and suggests holding the current level; with pain of 7 or more
+/// after it, it shows when to see a GP or physiotherapist and links to
+/// "When to get help urgently". Renders nothing when all is well.
 /// Meant for the walk summary.
 #[component]
 pub fn OverdoNotice(
@@ -18,6 +21,7 @@ pub fn OverdoNotice(
     walk: WalkRecord,
 ) -> impl IntoView {
     let state = app_state();
+    let see_gp = tier_for_pain(walk.pain_after) == Some(Tier::SeeGp);
     let cautions = Memo::new(move |_| state.store.with(|s| overdo_check(&walk, &s.walks)));
     view! {
         <Show when=move || cautions.with(|c| !c.is_empty())>
@@ -30,9 +34,10 @@ pub fn OverdoNotice(
                         .map(|c| view! { <p>{c.message}</p> })
                         .collect_view()
                 }}
-                <Show when=move || cautions.with(|c| c.iter().any(|c| c.suggest_urgent_help))>
+                {see_gp.then(|| view! { <SeeGpCard urgent_href=URGENT_FROM_WALK/> })}
+                <Show when=move || !see_gp && cautions.with(|c| c.iter().any(|c| c.suggest_urgent_help))>
                     <p>
-                        <a href=URGENT_HASH class="urgent-link">"When to get help urgently"</a>
+                        <a href=URGENT_FROM_WALK class="urgent-link">"When to get help urgently"</a>
                     </p>
                 </Show>
             </section>

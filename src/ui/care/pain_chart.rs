@@ -1,6 +1,5 @@
 //! Pain trend: average pain before and after walks, week by week (SVG).
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 const W: f64 = 320.0;
@@ -10,16 +9,7 @@ const RIGHT: f64 = 8.0;
 const TOP: f64 = 8.0;
 const BOTTOM: f64 = 22.0;
 
-/// Average pain of one week's walks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PainWeek {
-    /// Monday of the week.
-    pub week_start: NaiveDate,
-    /// Average pain before walks (0-10), if recorded.
-    pub before: Option<f64>,
-    /// Average pain after walks (0-10), if recorded.
-    pub after: Option<f64>,
-}
+pub use crate::domain::report::PainWeek;
 
 fn line(weeks: &[PainWeek], pick: impl Fn(&PainWeek) -> Option<f64>) -> (String, Vec<(f64, f64)>) {
     let n = weeks.len().max(1) as f64;

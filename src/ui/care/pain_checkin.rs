@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::care::{tier_for_pain, Tier};
 use crate::domain::pacing::HIGH_PAIN;
-use crate::ui::care::URGENT_HASH;
+use crate::ui::care::tier_card::SeeGpCard;
+use crate::ui::care::URGENT_FROM_WALK;
 
 fn word(n: u8) -> &'static str {
     match n {
@@ -16,8 +18,8 @@ fn word(n: u8) -> &'static str {
 }
 
 /// Pain from 0 (none) to 10 (worst imaginable) as eleven large buttons:
-/// one tap picks, "Skip" passes. From 7 up it shows a link to "When to get
-/// help urgently".
+/// one tap picks, "Skip" passes. From 7 up it shows when to see a GP or
+/// physiotherapist and a link to "When to get help urgently".
 ///
 /// Meant for the walk screen (before Start and on the walk summary). The
 /// caller decides whether to show it at all: check
@@ -84,11 +86,11 @@ pub fn PainCheckIn(
                     _ => String::new(),
                 }}
             </p>
-            <Show when=move || picked.get().is_some_and(|n| n >= HIGH_PAIN)>
-                <p class="pain-high">
-                    "That sounds hard. Go gently, and rest if you need to. "
-                    <a href=URGENT_HASH class="urgent-link">"When to get help urgently"</a>
-                </p>
+            <Show when=move || tier_for_pain(picked.get()) == Some(Tier::SeeGp)>
+                <div class="pain-high">
+                    <p>"That sounds hard. Go gently, and rest if you need to."</p>
+                    <SeeGpCard urgent_href=URGENT_FROM_WALK/>
+                </div>
             </Show>
             <button
                 type="button"

@@ -27,18 +27,21 @@ pub fn PlanView() -> impl IntoView {
                 <ul class="plain-list">
                     <li>
                         {move || {
-                            let b = plan.with(|p| p.baseline);
+                            let (b, start) = plan.with(|p| (p.baseline, p.start_min));
                             format!(
-                                "It starts from what feels comfortable: about {} minutes a week, over {} walks.",
-                                b.weekly_min, b.walks_per_week
+                                "It starts a little below what feels comfortable: about {start} minutes a week, rather than the {} minutes of your starting point, so it begins under what might flare things up.",
+                                b.weekly_min
                             )
                         }}
                     </li>
-                    <li>"After a week where you reach the target and your pain doesn't rise, it grows a little: about a tenth, never a big jump."</li>
-                    <li>"If pain rises, the target simply holds until things settle."</li>
-                    <li>"On a bad day, \"My back is bad today\" lowers the target for a few days and pauses streaks."</li>
+                    <li>"After a week where you reach the target and your pain hasn't clearly risen, it grows a little: about a tenth, never a big jump."</li>
+                    <li>"If pain after walks rises by 2 points in a week, or by 1 point two weeks running, the target simply holds until things settle. There's no need to catch up on a missed week."</li>
+                    <li>"On a bad day, \"My back is bad today\" lowers the target for a few days and pauses weekly goals."</li>
                     <li>{format!("The long-term aim is {AIM_MIN} minutes a week, such as 30 minutes on 5 days. There's no rush to get there.")}</li>
                 </ul>
+                <p class="small muted plan-evidence">
+                    "The aim comes from the WalkBack trial (Lancet, 2024). It enrolled adults who had recently recovered from an episode of low back pain, and its walking programme came with sessions with a physiotherapist. The walking group went longer before their back pain came back. If your pain is new or severe, check with a doctor or physiotherapist first."
+                </p>
             </section>
         </article>
     }

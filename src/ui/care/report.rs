@@ -1,108 +1,15 @@
 //! A printable walking summary for a physiotherapist or doctor
 //! (`#/settings/report`).
 
-use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
-use crate::domain::dates::day_month_year;
-use crate::domain::history::week_start;
-use crate::domain::record::WalkRecord;
-use crate::domain::sort::sort_by;
-use crate::domain::store::Store;
-use crate::ui::care::pain_chart::{PainChart, PainWeek};
+use crate::domain::dates::{day_month_year, weekday_day_month};
+use crate::domain::report::{mins, pain_trend, summarise};
+use crate::ui::care::pain_chart::PainChart;
 use crate::ui::care::plan_chart::PlanChart;
 use crate::ui::care::{plan_for, today};
 use crate::ui::loops::thousands;
 use crate::ui::state::app_state;
-
-fn avg(v: &[f64]) -> Option<f64> {
-    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
-}
-
-fn mins(s: f64) -> u32 {
-    if s.is_finite() && s > 0.0 {
-        (s / 60.0).round() as u32
-    } else {
-        0
-    }
-}
-
-/// Weekly pain averages for the `weeks` weeks ending with the week of `end`.
-pub fn pain_weeks(walks: &[WalkRecord], end: NaiveDate, weeks: u32) -> Vec<PainWeek> {
-    let last = week_start(end);
-    (0..weeks)
-        .rev()
-        .filter_map(|i| last.checked_sub_days(Days::new(7 * u64::from(i))))
-        .map(|ws| {
-            let we = ws + Days::new(7);
-            let mine: Vec<&WalkRecord> = walks
-                .iter()
-                .filter(|w| (ws..we).contains(&w.local_date()))
-                .collect();
-            let b: Vec<f64> = mine
-                .iter()
-                .filter_map(|w| w.pain_before.map(f64::from))
-                .collect();
-            let a: Vec<f64> = mine
-                .iter()
-                .filter_map(|w| w.pain_after.map(f64::from))
-                .collect();
-            PainWeek {
-                week_start: ws,
-                before: avg(&b),
-                after: avg(&a),
-            }
-        })
-        .collect()
-}
-
-/// A plain sentence about the pain trend.
-pub fn pain_trend(weeks: &[PainWeek]) -> String {
-    let scored: Vec<(NaiveDate, f64)> = weeks
-        .iter()
-        .filter_map(|w| w.after.or(w.before).map(|v| (w.week_start, v)))
-        .collect();
-    match (scored.first(), scored.last()) {
-        (Some(f), Some(l)) if scored.len() >= 2 => format!(
-            "Average pain around walks was {:.1} out of 10 in the week of {} and {:.1} in the week of {}.",
-            f.1,
-            crate::domain::dates::day_month(f.0),
-            l.1,
-            crate::domain::dates::day_month(l.0)
-        ),
-        (Some(f), _) => format!(
-            "Average pain around walks: {:.1} out of 10 (one week with scores).",
-            f.1
-        ),
-        _ => "No pain scores were recorded in this period.".to_string(),
-    }
-}
-
-struct Summary {
-    from: NaiveDate,
-    to: NaiveDate,
-    walks: Vec<WalkRecord>,
-    pain: Vec<PainWeek>,
-}
-
-fn summarise(store: &Store, weeks: u32, to: NaiveDate) -> Summary {
-    let from = week_start(to)
-        .checked_sub_days(Days::new(7 * u64::from(weeks.saturating_sub(1))))
-        .unwrap_or(to);
-    let mut walks: Vec<WalkRecord> = store
-        .walks
-        .iter()
-        .filter(|w| (from..=to).contains(&w.local_date()))
-        .cloned()
-        .collect();
-    sort_by(&mut walks, |a, b| b.started_at.cmp(&a.started_at));
-    Summary {
-        from,
-        to,
-        walks,
-        pain: pain_weeks(&store.walks, to, weeks),
-    }
-}
 
 fn print_page() {
     if let Some(w) = web_sys::window() {
@@ -132,15 +39,8 @@ pub fn CareReport() -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        let total_min: u32 = s.walks.iter().map(|w| mins(w.active_s)).sum();
-        let steps: u64 = s.walks.iter().map(|w| u64::from(w.steps.0)).sum();
-        let longest = s
-            .walks
-            .iter()
-            .map(|w| mins(w.longest_nonstop_s))
-            .max()
-            .unwrap_or(0);
-        let non_stop = s.walks.iter().filter(|w| w.non_stop()).count();
+        let (total_min, steps, longest, non_stop) =
+            (s.total_min, s.steps, s.longest_min, s.non_stop);
         let met = plan_weeks.iter().filter(|w| w.met).count();
         let cur = plan.with(|p| p.current.clone());
         let trend = pain_trend(&s.pain);
@@ -164,7 +64,7 @@ pub fn CareReport() -> impl IntoView {
                 view! {
                     <tr>
                         <td class="date">
-                            {crate::domain::dates::weekday_day_month(w.local_start().date_naive())}
+                            {weekday_day_month(w.local_start().date_naive())}
                             <span class="time">{crate::domain::dates::hh_mm(&w.local_start())}</span>
                         </td>
                         <td class="num">{mins(w.active_s)}</td>
@@ -177,6 +77,28 @@ pub fn CareReport() -> impl IntoView {
             })
             .collect_view();
         let empty = s.walks.is_empty();
+        let flares = if s.flare_ups.is_empty() {
+            "No flare-ups were noted in this period.".to_string()
+        } else {
+            s.flare_ups
+                .iter()
+                .map(|f| {
+                    let last = f.end().pred_opt().unwrap_or(f.start);
+                    format!(
+                        "Flare-up (\u{201c}My back is bad today\u{201d}): {} to {}.",
+                        weekday_day_month(f.start),
+                        weekday_day_month(last)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let notes = s
+            .notes
+            .iter()
+            .map(|n| view! { <li><strong>{weekday_day_month(n.date)}": "</strong>{n.text.clone()}</li> })
+            .collect_view();
+        let has_notes = !s.notes.is_empty();
         view! {
             <p class="report-period">
                 {format!("{} to {} ({n} weeks). Prepared {}.", day_month_year(s.from), day_month_year(s.to), day_month_year(day))}
@@ -207,10 +129,17 @@ pub fn CareReport() -> impl IntoView {
                 <PlanChart weeks=plan_weeks/>
             </section>
             <section class="report-section" aria-labelledby="report-pain">
-                <h3 id="report-pain">"Pain (0 to 10)"</h3>
+                <h3 id="report-pain">"Back or leg pain (0 to 10)"</h3>
                 <p>{trend.clone()}</p>
                 <PainChart weeks=s.pain.clone() label=trend/>
+                <p class="report-flares">{flares}</p>
             </section>
+            {has_notes.then(|| view! {
+                <section class="report-section" aria-labelledby="report-notes">
+                    <h3 id="report-notes">"The walker's notes"</h3>
+                    <ul class="report-notes">{notes}</ul>
+                </section>
+            })}
             <section class="report-section" aria-labelledby="report-walks">
                 <h3 id="report-walks">"Walks"</h3>
                 {if empty {
@@ -220,7 +149,7 @@ pub fn CareReport() -> impl IntoView {
                         <div class="table-wrap" tabindex="0" role="region" aria-label="Table of walks (scrolls sideways)">
                             <table class="report-table">
                                 <caption class="small muted">
-                                    "Min: minutes walking. Non-stop: longest stretch without a rest, in minutes. Pain: before to after the walk, 0 to 10."
+                                    "Min: minutes walking. Non-stop: longest stretch without a rest, in minutes. Pain: back or leg pain before to after the walk, 0 to 10."
                                 </caption>
                                 <thead>
                                     <tr>
@@ -275,57 +204,5 @@ pub fn CareReport() -> impl IntoView {
                 "From Loopwalk, a walking companion app. Steps are counted by the phone and are estimates; distances use the walker's step length."
             </p>
         </article>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::record::{StepSource, Steps, WalkId};
-
-    fn walk(day: &str, before: Option<u8>, after: Option<u8>) -> WalkRecord {
-        WalkRecord {
-            id: WalkId(day.into()),
-            started_at: format!("{day}T18:00:00Z").parse().unwrap(),
-            utc_offset_min: 0,
-            duration_s: 600.0,
-            active_s: 600.0,
-            steps: Steps(800),
-            source: StepSource::Sensor,
-            loop_id: None,
-            rests: vec![],
-            gaps: vec![],
-            longest_nonstop_s: 600.0,
-            pain_before: before,
-            pain_after: after,
-            edited: false,
-            note: None,
-        }
-    }
-
-    #[test]
-    fn pain_is_averaged_per_week_and_told_plainly() {
-        // 2026-11-02 and 2026-11-23 are Mondays.
-        let walks = vec![
-            walk("2026-11-03", Some(6), Some(5)),
-            walk("2026-11-05", Some(6), Some(4)),
-            walk("2026-11-24", Some(3), Some(2)),
-        ];
-        let weeks = pain_weeks(&walks, "2026-11-25".parse().unwrap(), 4);
-        assert_eq!(weeks.len(), 4);
-        assert_eq!(weeks[0].week_start.to_string(), "2026-11-02");
-        assert_eq!(weeks[0].after, Some(4.5));
-        assert_eq!(weeks[1].after, None);
-        assert_eq!(weeks[3].before, Some(3.0));
-        let text = pain_trend(&weeks);
-        assert!(
-            text.contains("4.5 out of 10 in the week of 2 Nov"),
-            "{text}"
-        );
-        assert!(text.contains("2.0 in the week of 23 Nov"), "{text}");
-        assert_eq!(
-            pain_trend(&pain_weeks(&[], "2026-11-25".parse().unwrap(), 4)),
-            "No pain scores were recorded in this period."
-        );
     }
 }

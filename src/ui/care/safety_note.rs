@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::care::URGENT_HASH;
+use crate::ui::care::urgent_href_here;
 use crate::ui::state::app_state;
 
 /// A short note that Loopwalk is not medical advice, shown until the walker
@@ -23,7 +23,7 @@ pub fn SafetyNote() -> impl IntoView {
                 </p>
                 <p>
                     "Start slow, don't overdo it, and stop if walking makes things much worse. "
-                    <a href=URGENT_HASH>"When to get help urgently"</a>
+                    <a href=urgent_href_here()>"When to get help urgently"</a>
                 </p>
                 <button
                     type="button"

@@ -6,35 +6,41 @@ use leptos::prelude::*;
 use crate::ui::care::today;
 use crate::ui::state::app_state;
 
-/// The tips, (heading, text).
-pub const TIPS: [(&str, &str); 7] = [
+/// The tips, (heading, text). Comfort ideas are offered ("try ... if it
+/// feels good"), never given as instructions; each line's source is in
+/// `docs/care.md`.
+pub const TIPS: [(&str, &str); 8] = [
     (
-        "Walk tall",
-        "Shoulders back and relaxed, head up, eyes on the path ahead rather than your feet.",
+        "Why walking helps",
+        "Keeping active helps your back recover, and some pain while you move does not mean you are causing harm. Stop and rest if it gets much worse.",
     ),
     (
-        "A gently braced middle",
-        "Tighten your tummy muscles just a little, as if getting ready for a light nudge. Keep breathing easily.",
+        "Resting is part of the plan",
+        "With spinal stenosis, bending forward or sitting down often eases leg pain. Stopping to rest on a walk is part of the plan, not a failure.",
     ),
     (
-        "Shorter steps",
-        "A slightly shorter stride, landing on the middle of your foot, is kinder to your back than long reaching steps.",
+        "If it feels good: walk tall",
+        "Try keeping your head up and your shoulders relaxed, eyes on the path ahead, if that feels comfortable. Leaning forward a little is fine too if it eases your legs.",
+    ),
+    (
+        "If it feels good: shorter steps",
+        "Try slightly shorter steps if long strides bother your back or legs.",
     ),
     (
         "Start small",
         "A few minutes round the block is a fine start. You can always add a little more next time.",
     ),
     (
-        "Vary your pace",
-        "Begin slowly, then pick up the pace a bit as you loosen up, and ease off again towards home.",
+        "Your own pace",
+        "If you like, begin slowly and let the pace pick up a little as you loosen up, then ease off towards home.",
     ),
     (
         "Break up sitting",
-        "After a long time sitting, a short walk break helps your back loosen up.",
+        "After a long time sitting, a short walk break can help you loosen up.",
     ),
     (
         "Slow and steady",
-        "Start slow and don't overdo it. Regular gentle walks do more good than one big one.",
+        "Start slow and don't overdo it. There's no need to catch up on missed walks.",
     ),
 ];
 
@@ -66,5 +72,46 @@ pub fn TipCard() -> impl IntoView {
                 </button>
             </section>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tips_offer_comfort_ideas_never_instructions_or_claims() {
+        for (title, text) in TIPS {
+            let all = format!("{title} {text}").to_lowercase();
+            for banned in ["brace", "core", "helps backs most", "tighten"] {
+                assert!(!all.contains(banned), "{title}: {banned}");
+            }
+        }
+        let posture: Vec<_> = TIPS
+            .iter()
+            .filter(|(t, _)| t.starts_with("If it feels good"))
+            .collect();
+        assert_eq!(posture.len(), 2);
+        for (_, text) in posture {
+            assert!(text.starts_with("Try "), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_stenosis_and_why_walking_helps_tips_are_there() {
+        let text = |title: &str| TIPS.iter().find(|(t, _)| *t == title).unwrap().1;
+        let stenosis = text("Resting is part of the plan");
+        assert!(stenosis.contains("spinal stenosis"));
+        assert!(stenosis.contains("bending forward or sitting"));
+        assert!(stenosis.contains("not a failure"));
+        let why = text("Why walking helps");
+        assert!(why.contains("does not mean you are causing harm"));
+        assert!(why.contains("Stop and rest if it gets much worse"));
+        // Every tip is shown in turn, one a day.
+        let d: NaiveDate = "2026-12-02".parse().unwrap();
+        let week: std::collections::BTreeSet<_> = (0..8)
+            .map(|i| tip_for(d + chrono::Days::new(i)).0)
+            .collect();
+        assert_eq!(week.len(), TIPS.len());
     }
 }

@@ -1,20 +1,36 @@
-//! "When to get help urgently": red-flag symptoms with back pain or
-//! sciatica, in plain words (after NHS guidance), and what to do.
+//! "When to get help urgently": three tiers of signs with back pain or
+//! sciatica, in plain words (after NHS guidance; every line and its source
+//! in `docs/care.md`), with the numbers for where the walker lives.
 
 use leptos::prelude::*;
 
-/// The urgent-help page (`#/settings/urgent`).
+use crate::domain::care::Tier;
+use crate::ui::care::tier_list::TierList;
+use crate::ui::care::urgent_back;
+use crate::ui::settings::country::{use_country, CountrySetting};
+
+/// Scroll to the country list at the end of the page and focus it.
+fn focus_country() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("country"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// The urgent-help page (`#/settings/urgent`; with `?from=walk` its back
+/// link returns to the Walk screen).
 #[component]
-pub fn UrgentHelp(
-    /// Where the Back link goes.
-    #[prop(into, default = "#/settings".to_string())]
-    back: String,
-) -> impl IntoView {
-    let back_label = if back == "#/settings" {
-        "Back to settings"
-    } else {
-        "Back"
-    };
+pub fn UrgentHelp() -> impl IntoView {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let (back, back_label) = urgent_back(&hash);
+    let country = use_country();
     view! {
         <article class="subpage urgent" aria-labelledby="urgent-title">
             <a class="back-link" href=back>{back_label}</a>
@@ -23,39 +39,31 @@ pub fn UrgentHelp(
                 "Most back pain and sciatica gets better with time and gentle movement. "
                 "A few signs need a doctor quickly. Please don't wait and see if you notice any of these."
             </p>
-            <p class="small">
-                "The numbers below are for the UK. Elsewhere, call your local emergency number (for example 112 in Europe, 911 in the US and Canada, 000 in Australia) for the first list, and see a doctor the same day for the second."
+            <p class="small urgent-where" data-urgent-country=move || country.get().0.code>
+                {move || {
+                    let (c, guessed) = country.get();
+                    if guessed {
+                        format!("Numbers for: {} (guessed from your time zone). ", c.name)
+                    } else {
+                        format!("Numbers for: {}. ", c.name)
+                    }
+                }}
+                <button type="button" class="btn link-btn" data-action="change-country" on:click=move |_| focus_country()>
+                    "Change where you live"
+                </button>
             </p>
-
-            <section class="card urgent-now" aria-labelledby="urgent-999">
-                <h3 id="urgent-999">"Call 999 or go to A&E now if you have back pain or sciatica and:"</h3>
-                <ul class="flags">
-                    <li>"numbness or tingling around your genitals, your bottom or between your legs"</li>
-                    <li>"new trouble peeing, or you can't pee, or you can't feel when you need to"</li>
-                    <li>"new loss of control of your bladder or bowels (wetting or soiling yourself)"</li>
-                    <li>"weakness or numbness in both legs, or sciatica going down both legs"</li>
-                    <li>"numbness or weakness in your legs that is getting worse"</li>
-                    <li>"you feel unsteady on your feet, or your legs give way"</li>
-                </ul>
-                <a class="btn danger block call" href="tel:999">"Call 999"</a>
-                <p class="small">
-                    "These can be signs of a rare but serious problem where the nerves at the bottom of the spine are squeezed (cauda equina syndrome). It needs treatment in hospital quickly."
-                </p>
-            </section>
-
-            <section class="card urgent-soon" aria-labelledby="urgent-111">
-                <h3 id="urgent-111">"Get an urgent GP appointment or call 111 if you have back pain and:"</h3>
-                <ul class="flags">
-                    <li>"a high temperature, or you feel hot, shivery or generally unwell"</li>
-                    <li>"it started after a fall, an accident or an injury"</li>
-                    <li>"you are losing weight without trying"</li>
-                    <li>"you have had cancer before"</li>
-                    <li>"the pain is so bad that you can't sleep, or it is getting worse and worse"</li>
-                    <li>"chest pain as well (if chest pain is sudden or severe, call 999)"</li>
-                </ul>
-                <a class="btn outline block call" href="tel:111">"Call 111"</a>
-            </section>
-
+            {move || {
+                let c = country.get().0;
+                view! {
+                    <TierList tier=Tier::Emergency country=c id="urgent-999"/>
+                    <p class="small">
+                        "These can be signs of a rare but serious problem where the nerves at the bottom of the spine are squeezed (cauda equina syndrome). It needs treatment in hospital quickly."
+                    </p>
+                    <TierList tier=Tier::Urgent country=c id="urgent-111"/>
+                    <TierList tier=Tier::SeeGp country=c id="urgent-gp"/>
+                }
+            }}
+            <CountrySetting in_page=true/>
             <p class="muted small">
                 "Loopwalk is a walking companion, not medical advice. If you are worried about your back, a doctor or physiotherapist can help."
             </p>

@@ -47,7 +47,7 @@ pub fn WeeklyTargetCard(
             )
         } else {
             format!(
-                "{} to go this week. Gentle and steady does it.",
+                "{} to go this week, if you feel up to it.",
                 minutes(w.target_min.saturating_sub(w.done_min))
             )
         }
@@ -81,6 +81,7 @@ pub fn WeeklyTargetCard(
                 }}
             </p>
             <p>{wording}</p>
+            <p class="small muted no-catch-up">"No need to catch up: if you miss it, the plan simply holds."</p>
             {(!without_flare_toggle).then(|| view! { <FlareToggle/> })}
             {(!without_plan_link).then(|| view! { <p class="more-link"><a href=PLAN_HASH>"See your plan"</a></p> })}
         </section>

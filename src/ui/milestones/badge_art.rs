@@ -76,6 +76,22 @@ fn emblem(series: Series) -> AnyView {
             </g>
         }
         .into_any(),
+        // Three stacked week bars, steady.
+        Series::SteadyWeeks => view! {
+            <g class="emblem-line">
+                <path d="M23 24.5h18M23 30h18M23 35.5h18"/>
+                <path d="M26 22.5v4M32 22.5v4M38 28v4M26 33.5v4M32 33.5v4"/>
+            </g>
+        }
+        .into_any(),
+        // A notepad with lines.
+        Series::Noted => view! {
+            <g class="emblem-line">
+                <rect x="24" y="19.5" width="16" height="20" rx="2"/>
+                <path d="M27.5 25h9M27.5 29.5h9M27.5 34h6"/>
+            </g>
+        }
+        .into_any(),
         // A flame.
         Series::Streak => view! {
             <g>

@@ -13,9 +13,12 @@ pub fn EarnedList(
     /// Earned milestones in the order they were earned (oldest first).
     #[prop(into)]
     earned: Signal<Vec<Earned>>,
+    /// The list's accessible name.
+    #[prop(into, default = "Earned milestones, newest first".to_string())]
+    label: String,
 ) -> impl IntoView {
     view! {
-        <ul class="earned-list" aria-label="Earned milestones, newest first">
+        <ul class="earned-list" aria-label=label>
             <For
                 each=move || earned.get().into_iter().rev()
                 key=|e| e.id

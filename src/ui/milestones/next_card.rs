@@ -2,25 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::milestones::{MilestoneReport, NextUp};
-use crate::ui::care::{streaks_paused, today};
+use crate::domain::milestones::{limits_for, next_shown, report_for};
+use crate::ui::care::today;
 use crate::ui::milestones::badge_art::BadgeArt;
-use crate::ui::milestones::report_for;
 use crate::ui::state::app_state;
-
-/// The next-up item closest to being reached, leaving out streak-type goals
-/// while they are paused (flare-up).
-pub fn nearest(report: &MilestoneReport, paused: bool) -> Option<NextUp> {
-    report
-        .next
-        .iter()
-        .filter(|n| !(paused && n.series.time_pressured()))
-        .fold(None, |best: Option<&NextUp>, n| match best {
-            Some(b) if b.progress >= n.progress => Some(b),
-            _ => Some(n),
-        })
-        .cloned()
-}
 
 /// "12 more minutes of continuous walking to earn 20 minutes without
 /// stopping", with a progress bar. Renders nothing when there is no next
@@ -28,10 +13,14 @@ pub fn nearest(report: &MilestoneReport, paused: bool) -> Option<NextUp> {
 #[component]
 pub fn NextMilestoneCard() -> impl IntoView {
     let state = app_state();
+    // The first of what the Milestones screen shows under "Next up": the
+    // closest goal within this week's plan.
     let next = Memo::new(move |_| {
         state.store.with(|s| {
             let day = today();
-            nearest(&report_for(s, day), streaks_paused(&s.settings, day))
+            next_shown(&report_for(s, day), &limits_for(s, day))
+                .into_iter()
+                .next()
         })
     });
     view! {

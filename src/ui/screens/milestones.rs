@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::milestones::{limits_for, next_shown};
 use crate::ui::care::plan_view::PlanView;
 use crate::ui::care::streaks_paused;
 use crate::ui::care::tip_card::TipCard;
@@ -33,15 +34,9 @@ fn MilestonesHome() -> impl IntoView {
     let (settings, today) = (state.derived.settings, state.derived.today);
     let paused = Memo::new(move |_| settings.with(|s| streaks_paused(s, today.get())));
     let earned = Signal::derive(move || report.with(|r| r.earned.clone()));
-    let next = Signal::derive(move || {
-        let paused = paused.get();
-        report.with(|r| {
-            r.next_shown(paused)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let earlier = Signal::derive(move || report.with(|r| r.earlier.clone()));
+    let limits = Memo::new(move |_| state.store.with(|s| limits_for(s, today.get())));
+    let next = Signal::derive(move || report.with(|r| next_shown(r, &limits.get())));
     let count = move || report.with(|r| r.earned.len());
     view! {
         <section class="milestones" aria-labelledby="screen-title">
@@ -50,7 +45,7 @@ fn MilestonesHome() -> impl IntoView {
                     view! {
                         <div class="card empty">
                             <h2>"Your first milestone is one walk away"</h2>
-                            <p class="muted">"Milestones mark the confidence you build: your first walk, your whole loop, your loop without stopping."</p>
+                            <p class="muted">"Milestones mark the confidence you build: your first walk, your whole loop, your loop without stopping, steady weeks. Resting never loses you one."</p>
                         </div>
                     }
                     .into_any()
@@ -66,7 +61,7 @@ fn MilestonesHome() -> impl IntoView {
             }}
             <Show when=move || paused.get()>
                 <p class="card soft paused-note">
-                    "Streaks and weekly goals are paused while your back settles. Nothing is lost."
+                    "Weekly goals are paused while your back settles. Nothing is lost."
                 </p>
             </Show>
             <Show when=move || next.with(|n| !n.is_empty())>
@@ -79,6 +74,13 @@ fn MilestonesHome() -> impl IntoView {
                 <section class="earned-section" aria-labelledby="earned-title">
                     <h2 id="earned-title">"Earned"</h2>
                     <EarnedList earned=earned/>
+                </section>
+            </Show>
+            <Show when=move || earlier.with(|e| !e.is_empty())>
+                <section class="earned-section earlier-badges" aria-labelledby="earlier-title">
+                    <h2 id="earlier-title">"Earlier badges"</h2>
+                    <p class="small muted">"From an earlier version of Loopwalk. They are yours to keep."</p>
+                    <EarnedList earned=earlier label="Earlier badges, newest first"/>
                 </section>
             </Show>
             <LoopsSummary/>

@@ -6,7 +6,9 @@ use crate::ui::care::report::CareReport;
 use crate::ui::care::urgent_help::UrgentHelp;
 use crate::ui::install::{install_section::InstallSection, safari_storage::SafariStorageNote};
 use crate::ui::route::use_sub;
-use crate::ui::settings::{care::CareSettings, data::DataSettings, walking::WalkingSettings};
+use crate::ui::settings::{
+    care::CareSettings, country::CountrySetting, data::DataSettings, walking::WalkingSettings,
+};
 
 /// Preferences, data and safety information; on `#/settings/urgent` the
 /// "When to get help urgently" page and on `#/settings/report` the printable
@@ -29,6 +31,7 @@ fn SettingsSections() -> impl IntoView {
             <CareSettings/>
             <crate::ui::settings::cues::CueSettings/>
             <crate::ui::settings::reminder::ReminderSettings/>
+            <CountrySetting/>
             <InstallSection/>
             <SafariStorageNote/>
             <DataSettings/>

@@ -8,7 +8,7 @@ use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::tip_card::TipCard;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
-use crate::ui::care::URGENT_HASH;
+use crate::ui::care::URGENT_FROM_WALK;
 use crate::ui::loops::loop_picker::LoopPicker;
 use crate::ui::milestones::celebration::Celebration;
 use crate::ui::milestones::next_card::NextMilestoneCard;
@@ -65,24 +65,24 @@ pub fn WalkScreen() -> impl IntoView {
             </button>
             <Show when=move || checkins.get() && !asked_before.get()>
                 <PainCheckIn
-                    title="How is your back right now? (optional)"
+                    title="How are your back and legs right now? (optional)"
                     on_pick=pick_before
                 />
             </Show>
             <Show when=move || asked_before.get() && ctl.pain_before.get().is_some()>
                 <p class="muted small pain-noted">
-                    {move || format!("Back pain before this walk: {}/10. ", ctl.pain_before.get().unwrap_or(0))}
+                    {move || format!("Back or leg pain before this walk: {}/10. ", ctl.pain_before.get().unwrap_or(0))}
                     <button class="btn" type="button" on:click=move |_| asked_before.set(false)>"Change"</button>
                 </p>
             </Show>
             <div class="stat-row" aria-label="Today">
                 <div class="stat"><span class="value">{move || today.with(|t| t.steps)}</span><span class="label">"steps today"</span></div>
-                <div class="stat"><span class="value">{move || today.with(|t| t.active_min().round() as u32)}</span><span class="label">"active min"</span></div>
+                <div class="stat"><span class="value">{move || today.with(|t| t.active_min().round() as u32)}</span><span class="label">"minutes walking today"</span></div>
             </div>
             <NextMilestoneCard/>
             <WeeklyTargetCard/>
             <TipCard/>
-            <p class="walk-help"><a class="urgent-link" href=URGENT_HASH>"When to get help urgently"</a></p>
+            <p class="walk-help"><a class="urgent-link" href=URGENT_FROM_WALK>"When to get help urgently"</a></p>
         }
         .into_any(),
         Stage::Problem(e) => view! { <MotionProblem error=e/> }.into_any(),

@@ -37,7 +37,7 @@ pub fn CareSettings() -> impl IntoView {
         match t.parse::<u32>() {
             Ok(m) if (MIN_WEEKLY_MIN..=AIM_MIN).contains(&m) => {
                 state.update_store(|s| s.settings.weekly_baseline_min = Some(m));
-                baseline_msg.set(Some((true, format!("Saved: the plan starts from {m} minutes a week."))));
+                baseline_msg.set(Some((true, format!("Saved: the plan starts a little below it, at about {} minutes a week.", crate::domain::pacing::start_min(m)))));
             }
             _ => baseline_msg.set(Some((
                 false,
@@ -50,7 +50,7 @@ pub fn CareSettings() -> impl IntoView {
             <h2 id="settings-care">"Back care"</h2>
             <SafetyNote/>
             <SettingSwitch
-                label="Ask about pain before and after walks"
+                label="Ask how your back and legs feel before and after walks"
                 key="pain-checkins"
                 checked=checkins
                 on_toggle=move |on| state.update_store(|s| s.settings.pain_checkins = on)
@@ -66,7 +66,7 @@ pub fn CareSettings() -> impl IntoView {
             <h3 class="care-sub">"Starting point"</h3>
             <NumberField label="Comfortable minutes of walking a week (optional)" id="baseline-min" value=baseline on_change=save_baseline/>
             <p class="small" class:error=move || baseline_msg.with(|m| m.as_ref().is_some_and(|m| !m.0)) aria-live="polite">
-                {move || baseline_msg.get().map(|m| m.1).unwrap_or_else(|| "Leave empty and your first week of walks sets it.".to_string())}
+                {move || baseline_msg.get().map(|m| m.1).unwrap_or_else(|| "Leave empty and your first week of walks sets it. The plan starts a little below it.".to_string())}
             </p>
             <ul class="link-list">
                 <li><a href=URGENT_HASH data-link="urgent">"When to get help urgently"</a></li>

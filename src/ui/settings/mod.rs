@@ -2,6 +2,7 @@
 
 pub mod care;
 pub mod cues;
+pub mod country;
 pub mod data;
 pub mod reminder;
 pub mod walking;

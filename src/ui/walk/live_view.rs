@@ -24,11 +24,6 @@ pub fn LiveView() -> impl IntoView {
     let idle = move || ctl.stage.get() == Stage::Idle;
     let steps = move || s.with(|s| s.steps().0);
     let active = move || s.with(|s| clock(s.active_s()));
-    let cadence = move || {
-        s.with(|s| s.cadence())
-            .map(|c| format!("{}", c.round() as u32))
-            .unwrap_or_else(|| "–".into())
-    };
     let dist = move || {
         let steps = s.with(|s| s.steps());
         distance(app.store.with(|st| st.settings.distance_m(steps)))
@@ -90,21 +85,25 @@ pub fn LiveView() -> impl IntoView {
             >
                 <div class="walk-count">
                     <span class="walk-steps walk-time-big" data-walk-time>{active}</span>
-                    <span class="walk-steps-label">"active time · manual step count"</span>
+                    <span class="walk-steps-label">"walking time · manual step count"</span>
                 </div>
             </Show>
             <p class="walk-status" data-status=move || status().0>
                 <span class="dot"></span>{move || status().1}
             </p>
+            <Show when=move || status().0 == "resting">
+                <p class="walk-rest-note small">
+                    "Resting is fine. Sit or lean forward if your legs ache, then carry on when you're ready."
+                </p>
+            </Show>
             {move || walked_loop().filter(|_| !manual()).map(|(name, _)| {
                 let progress = Signal::derive(move || walked_loop().map(|l| l.1).unwrap_or(0.0));
                 view! { <LoopProgressRing progress=progress name=Signal::stored(name)/> }
             })}
             <div class="stat-row walk-stats">
                 <Show when=move || !manual()>
-                    <div class="stat"><span class="value" data-walk-active>{active}</span><span class="label">"active time"</span></div>
-                    <div class="stat"><span class="value" data-walk-cadence>{cadence}</span><span class="label">"steps / min"</span></div>
-                    <div class="stat"><span class="value" data-walk-distance>{dist}</span><span class="label">"about"</span></div>
+                    <div class="stat"><span class="value" data-walk-active>{active}</span><span class="label">"walking time"</span></div>
+                    <div class="stat"><span class="value" data-walk-distance>{move || format!("about {}", dist())}</span><span class="label">"distance"</span></div>
                 </Show>
             </div>
             <div class="walk-controls">

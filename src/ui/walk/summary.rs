@@ -21,16 +21,6 @@ pub fn Summary() -> impl IntoView {
     let confirm = RwSignal::new(false);
     let manual = move || s.with(|s| s.source == StepSource::Manual);
     let steps = move || s.with(|s| s.steps());
-    let avg_cadence = move || {
-        s.with(|s| {
-            let min = s.active_s() / 60.0;
-            if min >= 0.5 {
-                format!("{}", (f64::from(s.steps().0) / min).round() as u32)
-            } else {
-                "–".into()
-            }
-        })
-    };
     let gaps = move || s.with(|s| (s.gaps().len(), s.gap_total_s()));
     let rests = move || s.with(|s| s.rests().len());
     let checkins = move || app.store.with(|st| st.settings.pain_checkins);
@@ -48,17 +38,19 @@ pub fn Summary() -> impl IntoView {
             <div class="walk-count">
                 <Show when=move || !manual() fallback=|| view! { <ManualEntry/> }>
                     <span class="walk-steps" data-summary-steps>{move || steps().0}</span>
-                    <span class="walk-steps-label">"steps"</span>
+                    <span class="walk-steps-label" data-summary-distance>{move || format!("steps, about {}", distance(app.store.with(|st| st.settings.distance_m(steps()))))}</span>
                 </Show>
             </div>
             <div class="stat-row walk-stats">
-                <div class="stat"><span class="value" data-summary-active>{move || s.with(|s| clock(s.active_s()))}</span><span class="label">"active time"</span></div>
-                <div class="stat"><span class="value">{move || s.with(|s| clock(s.duration_s()))}</span><span class="label">"start to stop"</span></div>
-                <div class="stat"><span class="value">{move || distance(app.store.with(|st| st.settings.distance_m(steps())))}</span><span class="label">"about"</span></div>
-                <Show when=move || !manual()>
-                    <div class="stat"><span class="value">{avg_cadence}</span><span class="label">"steps / min"</span></div>
-                    <div class="stat"><span class="value">{move || s.with(|s| clock(s.longest_nonstop_s()))}</span><span class="label">"longest non-stop"</span></div>
-                    <div class="stat"><span class="value" data-summary-rests>{rests}</span><span class="label">"rests (15 s+)"</span></div>
+                <div class="stat"><span class="value" data-summary-active>{move || s.with(|s| clock(s.active_s()))}</span><span class="label">"walking time"</span></div>
+                <div class="stat"><span class="value" data-summary-total>{move || s.with(|s| clock(s.duration_s()))}</span><span class="label">"total time"</span></div>
+                <Show
+                    when=move || !manual()
+                    fallback=move || view! {
+                        <div class="stat"><span class="value">{move || format!("about {}", distance(app.store.with(|st| st.settings.distance_m(steps()))))}</span><span class="label">"distance"</span></div>
+                    }
+                >
+                    <div class="stat"><span class="value" data-summary-rests>{rests}</span><span class="label">"stops to rest"</span></div>
                 </Show>
             </div>
             <Show when=move || { gaps().0 > 0 }>
@@ -73,7 +65,7 @@ pub fn Summary() -> impl IntoView {
                 <p class="muted small">"Steps entered by hand are marked as such in your history."</p>
             </Show>
             <Show when=move || checkins() && !asked_after.get()>
-                <PainCheckIn title="And your back now, after the walk? (optional)" on_pick=pick_after/>
+                <PainCheckIn title="And your back and legs now, after the walk? (optional)" on_pick=pick_after/>
             </Show>
             {move || {
                 // Re-checked when the pain-after answer changes.
