@@ -1,7 +1,7 @@
 //! Pure domain logic: plain Rust types, no browser or UI imports.
 
-pub mod cues;
 pub mod care;
+pub mod cues;
 pub mod dates;
 pub mod history;
 pub mod ics;

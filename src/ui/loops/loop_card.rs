@@ -6,8 +6,8 @@ use crate::ui::loops::name_field::LoopNameField;
 
 use crate::domain::loops::{self, length_in_steps, loop_stats, LoopError};
 use crate::domain::record::{LoopLength, LoopRecord};
-use crate::ui::loops::kind_field::{kind_words, LoopKindField};
 use crate::domain::text::duration_text;
+use crate::ui::loops::kind_field::{kind_words, LoopKindField};
 use crate::ui::loops::length_fields::{parse_length, LengthFields, Unit};
 use crate::ui::loops::length_text;
 use crate::ui::loops::loop_chart::LoopChart;

@@ -15,11 +15,11 @@ use crate::domain::cues::{Counting, Cue, CueLog, CuePrefs, PlanToday, Route, Sna
 use crate::domain::history::Totals;
 use crate::domain::loops::length_in_steps;
 use crate::domain::record::{StepSource, WalkId};
+use crate::domain::recorder::Stage;
 use crate::domain::walk::Phase;
 use crate::platform::{haptics, speech, visibility};
 use crate::ui::care::{plan_for, today};
 use crate::ui::state::{app_state, AppState};
-use crate::domain::recorder::Stage;
 use crate::ui::walk::controller::{walk_ctl, WalkCtl};
 use crate::ui::walk::format::clock;
 
@@ -44,7 +44,8 @@ fn snapshot(ctl: &WalkCtl, app: &AppState) -> Option<(WalkId, Snapshot)> {
     if ctl.stage.get_untracked() != Stage::Recording {
         return None;
     }
-    let (id, since) = ctl.with_recorder(|r| Some((r.walk_id()?.clone(), r.since_last_reading_s())))?;
+    let (id, since) =
+        ctl.with_recorder(|r| Some((r.walk_id()?.clone(), r.since_last_reading_s())))?;
     let (phase, source, active_s, steps) = ctl
         .session
         .with_untracked(|s| (s.phase, s.source, s.active_s(), s.steps().0));
