@@ -51,6 +51,9 @@ pub const WARN_AT: f64 = 0.8;
 
 /// What [`load_store`] found.
 #[derive(Debug, Clone, PartialEq)]
+// Made once per load and moved straight into the app state: boxing the
+// store would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum LoadOutcome {
     /// Nothing stored yet: first run (or storage was cleared).
     Fresh,
