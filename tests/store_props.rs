@@ -130,7 +130,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         (
             any::<bool>(),
             any::<bool>(),
-            proptest::collection::vec(0u8..10, 0..9),
+            proptest::collection::vec(1u8..=7, 0..9),
             "\\PC{0,40}",
         ),
     )

@@ -128,6 +128,9 @@ fn settings_diff(a: &Settings, b: &Settings) -> Vec<&'static str> {
         "safety note read",
     );
     check(a.persist_granted == b.persist_granted, "storage protection");
+    check(a.country == b.country, "where you live");
+    check(a.cues == b.cues, "walk cues");
+    check(a.reminder == b.reminder, "walk reminder");
     out
 }
 

@@ -103,7 +103,7 @@ pub(super) fn quarantine_out_of_range(store: &mut Store) {
 }
 
 /// Drop setting values that could break calendar arithmetic (a date
-/// outside 2000-2100).
+/// outside 2000-2100), and cap free text to the forms' limits.
 pub(super) fn bound_settings(settings: &mut Settings) {
     if settings
         .flare_up_until
@@ -111,7 +111,13 @@ pub(super) fn bound_settings(settings: &mut Settings) {
     {
         settings.flare_up_until = None;
     }
+    // The reminder's note goes into a calendar file: the form's limit.
+    settings.reminder.note = cap_chars(&settings.reminder.note, MAX_REMINDER_NOTE_CHARS);
+    settings.reminder.days.retain(|d| (1..=7).contains(d));
 }
+
+/// The reminder note's limit (the settings form's).
+const MAX_REMINDER_NOTE_CHARS: usize = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
