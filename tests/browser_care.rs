@@ -236,13 +236,13 @@ async fn loop_ring_says_whole_loop_at_one_hundred_percent() {
 
 #[wasm_bindgen_test]
 async fn celebration_shows_what_the_walk_just_earned() {
+    use loopwalk::domain::milestones::newly_earned_by;
     use loopwalk::ui::milestones::celebration::Celebration;
-    use loopwalk::ui::milestones::newly_earned;
     let before = seeded();
     let mut after = before.clone();
     after.add_walk(walk(9, 1600, false)).unwrap();
     let day = chrono::Local::now().date_naive();
-    let fresh = newly_earned(&before, &after, day);
+    let fresh = newly_earned_by(&before, &after, day);
     assert!(!fresh.is_empty(), "a fifth whole loop earns something");
     let ids: Vec<&str> = fresh.iter().map(|e| e.id).collect();
     assert!(ids.contains(&"loops-5"), "{ids:?}");

@@ -43,7 +43,7 @@
 //! walks (the baseline's walks per week, raised as needed so no walk needs
 //! more than 30 minutes, at most 5), see [`PlanWeek::per_walk_min`].
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use super::record::WalkRecord;
 use crate::domain::sort::sort_by;
@@ -266,12 +266,8 @@ fn after_days(d: NaiveDate, n: u64) -> NaiveDate {
     d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
 }
 
-/// Monday of the ISO week containing `d`.
-pub fn week_start(d: NaiveDate) -> NaiveDate {
-    // Checked: at chrono's first day there is no Monday before it.
-    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
-        .unwrap_or(d)
-}
+/// Monday of the ISO week containing `d` (the one rule, in history).
+pub use super::history::week_start;
 
 /// Work out the plan. See the module docs for the rule.
 ///

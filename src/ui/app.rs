@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::platform::storage;
 use crate::platform::sw;
 use crate::ui::history::persist::ask_for_persistence_after_first_walk;
+use crate::ui::history::undo_snackbar::UndoOffer;
 use crate::ui::icons::BrandMark;
 use crate::ui::install::after_first_walk::InstallAfterFirstWalk;
+use crate::ui::install::InstallState;
 use crate::ui::route::{self, Tab};
 use crate::ui::screens::{
     history::HistoryScreen, milestones::MilestonesScreen, settings::SettingsScreen,
@@ -28,6 +30,9 @@ pub fn App() -> impl IntoView {
     // One walk recorder for the page, whichever screen is shown.
     let walk = WalkCtl::new(state);
     provide_context(walk);
+    // Page-wide UI state that outlives any one screen.
+    provide_context(UndoOffer::new());
+    provide_context(InstallState::watch_page());
 
     // Another tab saved: merge its walks into ours (never overwrite).
     let other_tabs = send_wrapper::SendWrapper::new(storage::on_store_changed(move |other| {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::milestones::{Earned, MilestoneReport};
+use crate::domain::milestones::{Earned, MilestoneReport, NextLimits};
 use crate::domain::record::{LoopRecord, WalkRecord};
 use crate::domain::settings::Settings;
 use crate::domain::store::{load, merge, validate_walk, Invalid, Store};
@@ -98,6 +98,8 @@ pub struct Derived {
     pub step_length_m: Memo<f64>,
     /// Milestones earned and the next ones, on [`Derived::today`].
     pub milestones: Memo<MilestoneReport>,
+    /// What "next up" may suggest today (this week's plan, flare-up).
+    pub next_limits: Memo<NextLimits>,
 }
 
 impl Derived {
@@ -113,6 +115,10 @@ impl Derived {
             let day = today.get();
             store.with(|s| crate::domain::milestones::report_for(s, day))
         });
+        let next_limits = Memo::new(move |_| {
+            let day = today.get();
+            store.with(|s| crate::domain::milestones::limits_for(s, day))
+        });
         Self {
             today,
             walks,
@@ -120,6 +126,7 @@ impl Derived {
             settings,
             step_length_m,
             milestones,
+            next_limits,
         }
     }
 }

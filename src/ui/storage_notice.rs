@@ -3,14 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::dates::today;
 use crate::domain::store::{backup_file_name, backup_json};
 use crate::platform::{download, storage};
 use crate::ui::history::format::walks_text;
 use crate::ui::state::{app_state, StoreStatus};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// A notice at the top of every screen while storage is not OK.
 #[component]

@@ -16,8 +16,6 @@ pub mod tip_card;
 pub mod urgent_help;
 pub mod weekly_target;
 
-use chrono::NaiveDate;
-
 // The rules live in the domain; these names stay here for the views.
 pub use crate::domain::care::{
     end_flare, flare_ups, plan_for, start_flare, streaks_paused, FLARE_DAYS,
@@ -32,10 +30,8 @@ pub const REPORT_HASH: &str = "#/settings/report";
 /// Route of the "Your plan" view.
 pub const PLAN_HASH: &str = "#/milestones/plan";
 
-/// The walker's local calendar date today.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+/// The walker's local calendar date today (the one rule, in the domain).
+pub use crate::domain::dates::today;
 
 /// Where the back link of the urgent-help page goes, and its label, for the
 /// page's URL fragment: back to the Walk screen when opened from there

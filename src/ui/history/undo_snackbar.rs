@@ -1,9 +1,9 @@
 //! "Walk deleted. Undo" for a few seconds after a delete.
 //!
-//! The offer lives outside the History screen's component tree (a
-//! thread-local reactive signal), so it survives the screen being rebuilt
-//! when the URL fragment changes (the app shell re-creates a screen on
-//! every `hashchange`), and keeps its own deadline.
+//! The offer lives outside the History screen's component tree (an
+//! [`UndoOffer`] made once by `App` and given through context), so it
+//! survives the screen being rebuilt when the URL fragment changes, and
+//! keeps its own deadline.
 
 use std::time::Duration;
 
@@ -23,13 +23,25 @@ pub struct PendingUndo {
     pub until_ms: f64,
 }
 
-thread_local! {
-    static PENDING: ArcRwSignal<Option<PendingUndo>> = ArcRwSignal::new(None);
+/// The page's undo offer (one for the app, given through context).
+#[derive(Debug, Clone, Copy)]
+pub struct UndoOffer(RwSignal<Option<PendingUndo>>);
+
+impl UndoOffer {
+    pub fn new() -> Self {
+        Self(RwSignal::new(None))
+    }
+}
+
+impl Default for UndoOffer {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The current undo offer (shared by every mounted snackbar).
-pub fn pending_undo() -> ArcRwSignal<Option<PendingUndo>> {
-    PENDING.with(Clone::clone)
+pub fn pending_undo() -> RwSignal<Option<PendingUndo>> {
+    expect_context::<UndoOffer>().0
 }
 
 /// Offer to undo the deletion of `walk` for [`UNDO_FOR`].
@@ -46,7 +58,7 @@ pub fn UndoSnackbar() -> impl IntoView {
     let pending = pending_undo();
     // Restart the timer for each new offer; cancel it on cleanup.
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let watched = pending.clone();
+    let watched = pending;
     Effect::new(move |_| {
         let current = watched.get();
         if let Some(h) = timer.try_update_value(|t| t.take()).flatten() {
@@ -54,7 +66,7 @@ pub fn UndoSnackbar() -> impl IntoView {
         }
         let Some(offer) = current else { return };
         let left = (offer.until_ms - js_sys::Date::now()).max(0.0);
-        let target = watched.clone();
+        let target = watched;
         let handle = set_timeout_with_handle(
             move || {
                 let expired = target
@@ -78,14 +90,14 @@ pub fn UndoSnackbar() -> impl IntoView {
         }
     });
 
-    let for_undo = pending.clone();
+    let for_undo = pending;
     let undo = move |_| {
         if let Some(p) = for_undo.get_untracked() {
             state.update_store(|s| s.restore_walk(p.walk, chrono::Utc::now()));
             for_undo.set(None);
         }
     };
-    let for_dismiss = pending.clone();
+    let for_dismiss = pending;
     let dismiss = move |_| for_dismiss.set(None);
 
     view! {
@@ -94,8 +106,8 @@ pub fn UndoSnackbar() -> impl IntoView {
                 <div class="banner snackbar">
                     <span>"Walk deleted."</span>
                     <span class="actions">
-                        <button class="btn" type="button" on:click=undo.clone()>"Undo"</button>
-                        <button class="btn" type="button" aria-label="Dismiss" on:click=dismiss.clone()>"✕"</button>
+                        <button class="btn" type="button" on:click=undo>"Undo"</button>
+                        <button class="btn" type="button" aria-label="Dismiss" on:click=dismiss>"✕"</button>
                     </span>
                 </div>
             })}

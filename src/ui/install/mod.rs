@@ -2,16 +2,14 @@
 //! data safe on iPhone (Safari clears a site's storage after 7 days without
 //! a visit unless it was added to the Home Screen).
 //!
-//! One component per file; [`install_state`] is the page-wide state they
-//! share (whether installed, whether Chromium holds an install prompt).
+//! One component per file; [`InstallState`] (from context) is the
+//! page-wide state they share (whether installed, whether Chromium holds an install prompt).
 
 pub mod after_first_walk;
 pub mod apple_steps;
 pub mod install_button;
 pub mod install_section;
 pub mod safari_storage;
-
-use std::cell::OnceCell;
 
 use leptos::prelude::*;
 
@@ -29,45 +27,33 @@ pub struct InstallState {
     pub browser: Browser,
 }
 
-thread_local! {
-    static STATE: OnceCell<InstallState> = const { OnceCell::new() };
-}
-
 fn current_way(browser: Browser) -> InstallWay {
     install::install_way(browser, install::is_standalone(), install::has_prompt())
 }
 
-/// The install state of this page, created (with its listeners) on first use.
-pub fn install_state() -> InstallState {
-    STATE.with(|cell| {
-        *cell.get_or_init(|| {
-            let browser = install::browser();
-            // The state outlives whichever component asked first (a screen
-            // is dropped on a tab change), so it has a root owner of its own,
-            // kept for the life of the page.
-            // (`new_root` also makes itself the current owner: put the
-            // caller's back, or the components after it lose their context.)
-            let caller = Owner::current();
-            let root = Owner::new_root(None);
-            let state = root.with(|| InstallState {
-                way: RwSignal::new(current_way(browser)),
-                just_installed: RwSignal::new(false),
-                browser,
-            });
-            match caller {
-                Some(caller) => caller.set(),
-                None => root.clone().unset(),
+impl InstallState {
+    /// The install state of this page, with its listeners (made once by
+    /// `App`, which lives as long as the page, and given through context).
+    pub fn watch_page() -> Self {
+        let browser = install::browser();
+        let state = InstallState {
+            way: RwSignal::new(current_way(browser)),
+            just_installed: RwSignal::new(false),
+            browser,
+        };
+        install::watch(move |installed| {
+            if installed {
+                state.just_installed.set(true);
             }
-            std::mem::forget(root);
-            install::watch(move |installed| {
-                if installed {
-                    state.just_installed.set(true);
-                }
-                state.way.set(current_way(browser));
-            });
-            state
-        })
-    })
+            state.way.set(current_way(browser));
+        });
+        state
+    }
+}
+
+/// The install state from context (panics outside `<App/>`).
+pub fn install_state() -> InstallState {
+    expect_context::<InstallState>()
 }
 
 /// How to start a walk once installed (the manifest's "Start a walk"

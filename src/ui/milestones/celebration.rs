@@ -6,7 +6,7 @@ use crate::domain::milestones::Earned;
 use crate::ui::milestones::badge_art::BadgeArt;
 
 /// Celebrates milestones newly earned by the walk just saved (see
-/// [`newly_earned`](crate::ui::milestones::newly_earned)): each badge with
+/// [`newly_earned_by`](crate::domain::milestones::newly_earned_by)): each badge with
 /// its title and why it matters, announced politely to screen readers.
 /// A gentle pop-in animation that is switched off by CSS when the walker
 /// prefers reduced motion. Renders nothing for an empty list. Meant for the

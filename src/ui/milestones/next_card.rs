@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::milestones::{limits_for, next_shown, report_for};
-use crate::ui::care::today;
+use crate::domain::milestones::next_shown;
 use crate::ui::milestones::badge_art::BadgeArt;
 use crate::ui::state::app_state;
 
@@ -15,14 +14,9 @@ pub fn NextMilestoneCard() -> impl IntoView {
     let state = app_state();
     // The first of what the Milestones screen shows under "Next up": the
     // closest goal within this week's plan.
-    let next = Memo::new(move |_| {
-        state.store.with(|s| {
-            let day = today();
-            next_shown(&report_for(s, day), &limits_for(s, day))
-                .into_iter()
-                .next()
-        })
-    });
+    let (report, limits) = (state.derived.milestones, state.derived.next_limits);
+    let next =
+        Memo::new(move |_| limits.with(|l| report.with(|r| next_shown(r, l).into_iter().next())));
     view! {
         {move || {
             next.get()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::milestones::{limits_for, next_shown};
+use crate::domain::milestones::next_shown;
 use crate::ui::care::plan_view::PlanView;
 use crate::ui::care::streaks_paused;
 use crate::ui::care::tip_card::TipCard;
@@ -35,7 +35,7 @@ fn MilestonesHome() -> impl IntoView {
     let paused = Memo::new(move |_| settings.with(|s| streaks_paused(s, today.get())));
     let earned = Signal::derive(move || report.with(|r| r.earned.clone()));
     let earlier = Signal::derive(move || report.with(|r| r.earlier.clone()));
-    let limits = Memo::new(move |_| state.store.with(|s| limits_for(s, today.get())));
+    let limits = state.derived.next_limits;
     let next = Signal::derive(move || report.with(|r| next_shown(r, &limits.get())));
     let count = move || report.with(|r| r.earned.len());
     view! {

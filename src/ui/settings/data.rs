@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::domain::dates::today;
 use crate::domain::store::{
     backup_file_name, backup_json, csv_file_name, preview_import, try_to_json, walks_csv,
     ImportError, ImportPreview, MAX_IMPORT_BYTES,
@@ -12,10 +13,6 @@ use crate::domain::store::{
 use crate::platform::{download, storage};
 use crate::ui::history::format::{bytes_text, walks_text};
 use crate::ui::state::{app_state, StoreStatus};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// Where an import stands.
 #[derive(Debug, Clone, PartialEq)]

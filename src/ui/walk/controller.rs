@@ -6,7 +6,6 @@
 use std::mem::discriminant;
 use std::time::Duration;
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::milestones::Earned;
@@ -19,7 +18,6 @@ use crate::platform::storage::StorageError;
 use crate::platform::visibility::{self, PageEvent, VisibilityListener};
 use crate::platform::wake_lock::WakeLock;
 use crate::platform::{checkpoint, haptics, motion};
-use crate::ui::milestones::newly_earned;
 use crate::ui::state::{AppState, SaveOutcome};
 
 /// Browser handles of the recorder (not `Send`).
@@ -209,19 +207,16 @@ impl WalkCtl {
             record
         };
         let loop_id = record.loop_id.clone();
-        let before = self.app.store.get_untracked();
-        let stored = match self.app.save_walk(record) {
+        // The milestones it earned come from the app's memo: one report
+        // computed per save.
+        let (saved, earned) = self.app.with_newly_earned(|| self.app.save_walk(record));
+        let stored = match saved {
             Ok(SaveOutcome::Saved) => Stored::Saved,
             Ok(SaveOutcome::Pending(e)) => Stored::Pending(store_problem(&e)),
             Ok(SaveOutcome::MemoryOnly(e)) => Stored::MemoryOnly(store_problem(&e)),
             Err(_) => Stored::Refused,
         };
         if ours && matches!(stored, Stored::Saved | Stored::Pending(_)) {
-            let today = Local::now().date_naive();
-            let earned = self
-                .app
-                .store
-                .with_untracked(|after| newly_earned(&before, after, today));
             if loop_id.is_some() {
                 self.app.update_store(|s| s.settings.last_loop = loop_id);
             }

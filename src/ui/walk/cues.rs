@@ -16,12 +16,12 @@ use crate::domain::history::Totals;
 use crate::domain::loops::length_in_steps;
 use crate::domain::record::{StepSource, WalkId};
 use crate::domain::recorder::Stage;
+use crate::domain::text::clock;
 use crate::domain::walk::Phase;
 use crate::platform::{haptics, speech, visibility};
 use crate::ui::care::{plan_for, today};
 use crate::ui::state::{app_state, AppState};
 use crate::ui::walk::controller::{walk_ctl, WalkCtl};
-use crate::ui::walk::format::clock;
 
 /// A walk found already under way with more active time than this (s) is
 /// caught up silently (the screen was opened again, the page reloaded).

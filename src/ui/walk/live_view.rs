@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::domain::loops::loop_progress;
 use crate::domain::record::StepSource;
 use crate::domain::recorder::{Input, Stage};
+use crate::domain::text::{clock, distance_text};
 use crate::domain::walk::{Motion, Phase};
 use crate::ui::loops::progress_ring::LoopProgressRing;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
-use crate::ui::walk::format::{clock, distance};
 use crate::ui::walk::words;
 
 /// Live figures and controls of the walk being recorded.
@@ -26,7 +26,7 @@ pub fn LiveView() -> impl IntoView {
     let active = move || s.with(|s| clock(s.active_s()));
     let dist = move || {
         let steps = s.with(|s| s.steps());
-        distance(app.store.with(|st| st.settings.distance_m(steps)))
+        distance_text(app.store.with(|st| st.settings.distance_m(steps)))
     };
     let status = move || {
         s.with(|s| match (s.phase, s.motion()) {

@@ -2,7 +2,6 @@
 
 pub mod controller;
 pub mod cues;
-pub mod format;
 pub mod live_view;
 pub mod manual_entry;
 pub mod pocket_mode;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::dates::{day_month, hh_mm};
 use crate::domain::record::StepSource;
 use crate::domain::recorder::{Input, Unfinished};
+use crate::domain::text::clock;
 use crate::ui::walk::controller::walk_ctl;
-use crate::ui::walk::format::clock;
 
 /// Offers back the walk of a closed page.
 #[component]

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::domain::record::{LoopId, StepSource};
 use crate::domain::recorder::Input;
+use crate::domain::text::{clock, distance_text, duration_text};
 use crate::ui::care::overdo_notice::OverdoNotice;
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::loops::save_as_loop::SaveAsLoop;
 use crate::ui::state::app_state;
 use crate::ui::walk::controller::walk_ctl;
-use crate::ui::walk::format::{clock, distance, span_words};
 use crate::ui::walk::manual_entry::ManualEntry;
 
 /// What the walk came to; Save puts it in history, Discard asks first.
@@ -38,7 +38,7 @@ pub fn Summary() -> impl IntoView {
             <div class="walk-count">
                 <Show when=move || !manual() fallback=|| view! { <ManualEntry/> }>
                     <span class="walk-steps" data-summary-steps>{move || steps().0}</span>
-                    <span class="walk-steps-label" data-summary-distance>{move || format!("steps, about {}", distance(app.store.with(|st| st.settings.distance_m(steps()))))}</span>
+                    <span class="walk-steps-label" data-summary-distance>{move || format!("steps, about {}", distance_text(app.store.with(|st| st.settings.distance_m(steps()))))}</span>
                 </Show>
             </div>
             <div class="stat-row walk-stats">
@@ -47,7 +47,7 @@ pub fn Summary() -> impl IntoView {
                 <Show
                     when=move || !manual()
                     fallback=move || view! {
-                        <div class="stat"><span class="value">{move || format!("about {}", distance(app.store.with(|st| st.settings.distance_m(steps()))))}</span><span class="label">"distance"</span></div>
+                        <div class="stat"><span class="value">{move || format!("about {}", distance_text(app.store.with(|st| st.settings.distance_m(steps()))))}</span><span class="label">"distance"</span></div>
                     }
                 >
                     <div class="stat"><span class="value" data-summary-rests>{rests}</span><span class="label">"stops to rest"</span></div>
@@ -57,7 +57,7 @@ pub fn Summary() -> impl IntoView {
                 <div class="card soft walk-gap" role="status" data-summary-gap>
                     <p>{move || format!(
                         "Counting paused for {} while the screen was off. This walk is marked as interrupted; no steps were estimated for that time.",
-                        span_words(gaps().1)
+                        duration_text(gaps().1)
                     )}</p>
                 </div>
             </Show>

@@ -4,7 +4,7 @@
 use crate::domain::recorder::{
     Announcement, CheckpointProblem, Notice, SensorProblem, StoreProblem,
 };
-use crate::ui::walk::format::span_words;
+use crate::domain::text::duration_text;
 
 fn store_reason(p: StoreProblem) -> &'static str {
     match p {
@@ -20,7 +20,7 @@ pub fn notice(n: Notice) -> String {
     match n {
         Notice::CountingPaused { total_s } => format!(
             "Counting paused for {} while the screen was off. Steps in that time are not counted.",
-            span_words(total_s)
+            duration_text(total_s)
         ),
         Notice::SavePending(p) => format!(
             "The walk is kept on this phone, but not yet in your history file: {}. Loopwalk tries again at every save and at start-up.",
