@@ -4,32 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp } from './harness.mjs';
+import { launch, openApp, walkRecord } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
-const DAY = 24 * 3600 * 1000;
 
+/** A stored walk of 1,001 steps, `daysAgo` days ago at 09:15. */
 function walk(id, daysAgo, extra = {}) {
-  const d = new Date(Date.now() - daysAgo * DAY);
-  d.setHours(9, 15, 0, 0);
-  return {
-    id,
-    started_at: d.toISOString(),
-    utc_offset_min: -d.getTimezoneOffset(),
-    duration_s: 1200,
-    active_s: 900,
-    steps: 1001,
-    source: 'sensor',
-    loop_id: 'l1',
-    rests: [],
-    gaps: [],
-    longest_nonstop_s: 600,
-    pain_before: null,
-    pain_after: null,
-    edited: false,
-    note: null,
-    ...extra,
-  };
+  return walkRecord(id, daysAgo, 9, { steps: 1001, ...extra });
 }
 
 function store(walks, extra = {}) {

@@ -131,3 +131,30 @@ export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A valid stored walk record (schema v2) starting `daysAgo` days ago at
+ * local `hour`:15; `extra` overrides any field. */
+export function walkRecord(id, daysAgo, hour, extra = {}) {
+  const d = new Date(Date.now() - daysAgo * DAY_MS);
+  d.setHours(hour, 15, 0, 0);
+  return {
+    id,
+    started_at: d.toISOString(),
+    utc_offset_min: -d.getTimezoneOffset(),
+    duration_s: 1200,
+    active_s: 900,
+    steps: 1500,
+    source: 'sensor',
+    loop_id: 'l1',
+    rests: [],
+    gaps: [],
+    longest_nonstop_s: 600,
+    pain_before: null,
+    pain_after: null,
+    edited: false,
+    note: null,
+    ...extra,
+  };
+}

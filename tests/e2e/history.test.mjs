@@ -5,34 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, openTab, axeViolations, screenshot } from './harness.mjs';
+import { launch, openApp, openTab, axeViolations, screenshot, walkRecord } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
-const DAY = 24 * 3600 * 1000;
 
 /** A valid walk record starting `daysAgo` days ago at local `hour`. */
-function walk(id, daysAgo, hour, extra = {}) {
-  const d = new Date(Date.now() - daysAgo * DAY);
-  d.setHours(hour, 15, 0, 0);
-  return {
-    id,
-    started_at: d.toISOString(),
-    utc_offset_min: -d.getTimezoneOffset(),
-    duration_s: 1200,
-    active_s: 900,
-    steps: 1500,
-    source: 'sensor',
-    loop_id: 'l1',
-    rests: [],
-    gaps: [],
-    longest_nonstop_s: 600,
-    pain_before: null,
-    pain_after: null,
-    edited: false,
-    note: null,
-    ...extra,
-  };
-}
+const walk = walkRecord;
 
 /** About two weeks of walks: most days one, some two, a few skipped;
  * rests, a counting pause, pain scores and a note here and there. */
