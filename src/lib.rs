@@ -13,8 +13,12 @@ pub mod ui;
 /// Mount the app on `<body>`. Called by `main.rs` only.
 pub fn start() {
     platform::crash::report_panics();
-    platform::splash::after_first_paint(|| {
-        leptos::mount::mount_to_body(ui::app::App);
-        platform::splash::dismiss();
+    // This tab's id first: a duplicated tab must not share the walk
+    // checkpoint of the tab it was copied from.
+    platform::checkpoint::claim_tab(|| {
+        platform::splash::after_first_paint(|| {
+            leptos::mount::mount_to_body(ui::app::App);
+            platform::splash::dismiss();
+        })
     });
 }

@@ -157,7 +157,8 @@ pub fn signs(tier: Tier) -> &'static [Sign] {
 /// shown beside the walk, with the way to the urgent signs.
 pub const VERY_BAD_PAIN: u8 = pacing::HIGH_PAIN;
 
-/// The tier to show beside a pain score after a walk, if any: pain of
+/// The tier to show beside a pain score picked before or after a walk, if
+/// any (before a walk it shows at once, before Start): pain of
 /// [`VERY_BAD_PAIN`] or more shows the see-a-GP tier (very bad pain is on
 /// its list), with a link to the urgent signs; lower pain shows none.
 pub fn tier_for_pain(score: Option<u8>) -> Option<Tier> {
@@ -680,6 +681,28 @@ mod tests {
         assert_eq!(tier_for_pain(None), None);
         assert_eq!(tier_for_flare(true), Some(Tier::SeeGp));
         assert_eq!(tier_for_flare(false), None);
+    }
+
+    #[test]
+    fn pain_of_7_picked_before_a_walk_shows_the_see_a_gp_tier_with_no_call_button_anywhere() {
+        // Every score the before-walk check-in offers: the tier from 7 up.
+        for score in 0..=10u8 {
+            let expected = (score >= 7).then_some(Tier::SeeGp);
+            assert_eq!(tier_for_pain(Some(score)), expected, "{score}");
+        }
+        // The calm tier never dials anything, in any country; its heading
+        // follows the country.
+        for c in COUNTRIES.iter().chain([other()]) {
+            assert_eq!(call_button(Tier::SeeGp, c), None, "{}", c.code);
+        }
+        assert_eq!(
+            heading(Tier::SeeGp, country("GB")),
+            "See a GP or physiotherapist if:"
+        );
+        assert_eq!(
+            heading(Tier::SeeGp, country("US")),
+            "See a doctor or physiotherapist if:"
+        );
     }
 
     #[test]

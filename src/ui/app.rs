@@ -19,6 +19,7 @@ use crate::ui::storage_notice::StorageNotice;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::update_banner::UpdateBanner;
 use crate::ui::walk::controller::WalkCtl;
+use crate::ui::walk::cues::WalkCues;
 
 /// The whole application.
 #[component]
@@ -70,6 +71,9 @@ pub fn App() -> impl IntoView {
                 // Install offer, once, after the first saved walk (issue 16).
                 {move || (state.tab.get() == Tab::Walk).then(|| view! { <InstallAfterFirstWalk/> })}
                 {screen}
+                // Walk cues live as long as the app: a walker who opens
+                // History mid-walk still hears them (issue 17).
+                <WalkCues/>
             </main>
             <TabBar/>
             <UpdateBanner walk_running=walk.running/>

@@ -493,6 +493,52 @@ test('the summary after Stop shows at most four figures in plain words; pain of 
   }
 });
 
+test('pain of 8 picked before a walk: the see-a-GP advice shows right there, before Start, and goes with a lower score', async () => {
+  const app = await launch();
+  try {
+    const page = app.page;
+    await timeZone(page, 'Europe/London');
+    await openApp(page, app.server.url, '#/walk');
+    await page.locator('.pain-checkin button[data-pain="8"]').click();
+    const advice = page.locator('[data-pain-advice=before]');
+    await advice.waitFor();
+    await advice.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await screenshot(page, 'care-pain-before-advice-light');
+    assert.match(await page.locator('.pain-noted').innerText(), /before this walk: 8\/10/);
+    const text = await advice.innerText();
+    assert.match(text, /That sounds hard\. Go gently, and rest if you need to\./);
+    assert.match(text, /See a GP or physiotherapist if:/);
+    assert.match(text, /the pain is very bad, or it keeps getting worse/);
+    // Neither praise nor blame, and no call button for this calm tier; the way to the urgent signs.
+    assert.doesNotMatch(text, /well done|great|should not|must not|don't walk|too much/i);
+    assert.equal(await advice.locator('a[href^="tel:"]').count(), 0);
+    assert.equal(await advice.locator('a.urgent-link').count(), 1);
+    assert.ok(await advice.isVisible());
+    assert.ok(await page.locator('button[data-action=start]').isEnabled(), 'Start is still there to tap');
+    // A lower score instead: the advice goes.
+    await page.locator('.pain-noted button', { hasText: 'Change' }).click();
+    await page.locator('.pain-checkin button[data-pain="4"]').click();
+    await advice.waitFor({ state: 'detached' });
+    // And it is in the saved walk as picked.
+    await page.locator('.pain-noted button', { hasText: 'Change' }).click();
+    await page.locator('.pain-checkin button[data-pain="7"]').click();
+    await advice.waitFor();
+    await page.locator('button[data-action=start]').click();
+    await page.waitForSelector('[data-problem=NoEvents]', { timeout: 8000 });
+    await page.locator('button[data-action=manual]').click();
+    await page.waitForSelector('section.walk[data-stage=recording]');
+    await page.locator('button[data-action=stop]').click();
+    await page.locator('input[data-manual-steps]').fill('200');
+    await page.locator('button[data-action=save]').click();
+    await page.waitForSelector('section.walk[data-stage=ready]');
+    assert.equal((await stored(page)).walks[0].pain_before, 7);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('the printable summary renders for print: chart, table, no app chrome', async () => {
   const app = await launch();
   try {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { launch, openApp, screenshot, ROOT } from './harness.mjs';
+import { launch, openApp, openTab, screenshot, ROOT } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
 const RECORDING = 'user2_hand_1506421987098';
@@ -64,6 +64,7 @@ const OBSERVE = `
     kind,
     t: performance.now(),
     hidden: document.hidden,
+    screen: document.querySelector('main')?.dataset.screen,
     steps: Number(document.querySelector('[data-walk-steps]')?.textContent ?? NaN),
     active: document.querySelector('[data-walk-active]')?.textContent ?? '',
   }, extra));
@@ -238,6 +239,41 @@ test('a replayed walk hears start, halfway, loop done and plan reached at their 
     await page.waitForSelector('[data-summary-steps]');
     await sleep(2000);
     assert.deepEqual((await cues(page)).slice(n).filter((c) => c.kind !== 'cancel'), []);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('History opened mid-walk: the walk cues go on (halfway and whole loop said and buzzed on History)', async () => {
+  const rows = loadRows(35);
+  const app = await launch({ sensors: true });
+  const { page, cdp } = app;
+  try {
+    await app.context.addInitScript(OBSERVE);
+    await seed(page, app.server.url, seedStore());
+    await startWalk(page, rows, cdp);
+    await page.waitForFunction(() => window.__cues.some((c) => c.kind === 'speak' && c.text.startsWith('Walk started')));
+    // The walker looks at History, and keeps walking.
+    await openTab(page, 'History');
+    await replay(cdp, rows);
+    assert.equal(await page.locator('main').getAttribute('data-screen'), 'History');
+    const said = (await spoken(page)).map((c) => [c.text, c.screen]);
+    console.log(`# cues: ${said.map(([t, s]) => `"${t}" on ${s}`).join(' | ')}`);
+    assert.deepEqual(said, [
+      ['Walk started. Have a good loop.', 'Walk'],
+      ['Halfway round your loop.', 'History'],
+      ['Whole loop done, well done.', 'History'],
+    ]);
+    const buzz = (await cues(page)).filter((c) => c.kind === 'vibrate' && c.screen === 'History').map((c) => c.pattern.join(','));
+    assert.deepEqual(buzz, ['120,150,120', '500,200,150,200,500']);
+    assert.equal(await page.locator('[data-last-cue]').count(), 0, 'the last-cue line stays on the Walk screen');
+    // Back on the Walk screen: the walk runs on and shows the last cue, said once.
+    await openTab(page, 'Walk');
+    assert.equal(await page.getAttribute('section.walk', 'data-stage'), 'recording');
+    assert.match(await page.locator('[data-last-cue=loop-done]').innerText(), /Whole loop done/);
+    await sleep(2500);
+    assert.equal((await spoken(page)).length, 3, 'nothing said again on coming back');
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();

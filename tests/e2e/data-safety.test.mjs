@@ -255,3 +255,80 @@ test('the recovery page exports the raw stored data without the app', async () =
     await app.close();
   }
 });
+
+/** The walk checkpoints in storage, one per tab: { key: walk id }. */
+const checkpoints = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('loopwalk.current.'))
+        .map((k) => [k, JSON.parse(localStorage.getItem(k)).checkpoint.id]),
+    ),
+  );
+const tabId = (page) => page.evaluate(() => sessionStorage.getItem('loopwalk.tab'));
+
+/** Starts a hand-counted walk (headless Chromium has no motion readings). */
+async function startManualWalk(page) {
+  await page.locator('button[data-action=start]').click();
+  await page.locator('button[data-action=manual]').click({ timeout: 8000 });
+  await page.waitForSelector('section.walk[data-stage=recording]');
+}
+
+async function stopAndSave(page, steps) {
+  await page.locator('button[data-action=stop]').click();
+  await page.locator('input[data-manual-steps]').fill(String(steps));
+  await page.locator('button[data-action=save]').click();
+  await page.waitForSelector('section.walk[data-stage=ready]');
+}
+
+test('a duplicated tab (its sessionStorage copied) walks under its own id: saving in one keeps the other\'s walk, both are saved', async () => {
+  const app = await launch();
+  try {
+    const a = app.page;
+    await openApp(a, app.server.url);
+    await startManualWalk(a);
+    await a.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('loopwalk.current.')), null, { timeout: 10000 });
+    const aId = await tabId(a);
+    const aWalk = Object.values(await checkpoints(a));
+    assert.equal(aWalk.length, 1);
+    // "Duplicate tab": a second page that starts with A's sessionStorage (its tab id).
+    const b = await app.context.newPage();
+    b.on('pageerror', (e) => app.errors.push(`pageerror (B): ${e.message}`));
+    await b.addInitScript((id) => {
+      if (!sessionStorage.getItem('e2e.duplicated')) {
+        sessionStorage.setItem('e2e.duplicated', '1');
+        sessionStorage.setItem('loopwalk.tab', id);
+      }
+    }, aId);
+    await openApp(b, app.server.url);
+    await b.waitForSelector('section.walk');
+    assert.equal(await b.getAttribute('section.walk', 'data-stage'), 'ready', 'A\'s live walk is not offered to the copy as its own');
+    const bId = await tabId(b);
+    assert.notEqual(bId, aId, 'the copy took an id of its own');
+    assert.equal(await tabId(a), aId);
+    await startManualWalk(b);
+    await b.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('loopwalk.current.')).length === 2, null, { timeout: 10000 });
+    const both = await checkpoints(b);
+    assert.equal(both[`loopwalk.current.${aId}`], aWalk[0], 'A\'s checkpoint was not overwritten by B');
+    const bWalk = both[`loopwalk.current.${bId}`];
+    assert.ok(bWalk && bWalk !== aWalk[0]);
+    // A saves: B's walk and checkpoint are untouched.
+    await stopAndSave(a, 300);
+    assert.deepEqual(await checkpoints(a), { [`loopwalk.current.${bId}`]: bWalk }, 'A\'s save cleared only A\'s checkpoint');
+    assert.equal(await b.getAttribute('section.walk', 'data-stage'), 'recording');
+    // A reload of B is not a copy: it keeps B's id and offers B's walk back.
+    await b.reload();
+    await b.waitForSelector('button[data-action=continue]', { timeout: 20000 });
+    assert.equal(await tabId(b), bId, 'a reload keeps the tab id');
+    await b.locator('button[data-action=continue]').click();
+    await b.waitForSelector('section.walk[data-stage=recording]');
+    await stopAndSave(b, 500);
+    const walks = (await stored(b)).walks;
+    assert.deepEqual(walks.map((w) => w.id).sort(), [aWalk[0], bWalk].sort(), 'both walks are saved');
+    assert.deepEqual(walks.map((w) => w.steps).sort(), [300, 500]);
+    assert.deepEqual(await checkpoints(b), {});
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::care::{tier_for_pain, Tier};
 use crate::domain::history::Totals;
 use crate::domain::recorder::Stage;
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
+use crate::ui::care::tier_card::SeeGpCard;
 use crate::ui::care::tip_card::TipCard;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
 use crate::ui::care::URGENT_FROM_WALK;
@@ -75,6 +77,14 @@ pub fn WalkScreen() -> impl IntoView {
                     <button class="btn" type="button" on:click=move |_| asked_before.set(false)>"Change"</button>
                 </p>
             </Show>
+            // Very bad pain picked before the walk: the same calm advice the
+            // check-in gives, kept here once the check-in has closed.
+            <Show when=move || asked_before.get() && tier_for_pain(ctl.pain_before.get()) == Some(Tier::SeeGp)>
+                <div class="card pain-high" data-pain-advice="before">
+                    <p>"That sounds hard. Go gently, and rest if you need to."</p>
+                    <SeeGpCard urgent_href=URGENT_FROM_WALK/>
+                </div>
+            </Show>
             <div class="stat-row" aria-label="Today">
                 <div class="stat"><span class="value">{move || today.with(|t| t.steps)}</span><span class="label">"steps today"</span></div>
                 <div class="stat"><span class="value">{move || today.with(|t| t.active_min().round() as u32)}</span><span class="label">"minutes walking today"</span></div>
@@ -100,7 +110,6 @@ pub fn WalkScreen() -> impl IntoView {
                 </div>
             })}
             {body}
-            <crate::ui::walk::cues::WalkCues/>
             <Show when=move || ctl.pocket.get()>
                 <PocketMode/>
             </Show>

@@ -20,11 +20,12 @@ use crate::domain::text::clock;
 use crate::domain::walk::Phase;
 use crate::platform::{haptics, speech, visibility};
 use crate::ui::care::{plan_for, today};
+use crate::ui::route::Tab;
 use crate::ui::state::{app_state, AppState};
 use crate::ui::walk::controller::{walk_ctl, WalkCtl};
 
 /// A walk found already under way with more active time than this (s) is
-/// caught up silently (the screen was opened again, the page reloaded).
+/// caught up silently (the page was reloaded, a closed tab's walk continued).
 const FRESH_WALK_S: f64 = 5.0;
 /// Pause between two patterns buzzed together, milliseconds.
 const BETWEEN_PATTERNS_MS: u32 = 600;
@@ -116,7 +117,9 @@ struct LastCue {
     at_s: f64,
 }
 
-/// Gives the walk cues while a walk is recorded, and shows the last one.
+/// Gives the walk cues while a walk is recorded, whichever screen is
+/// shown (mounted once, in the app shell), and shows the last one on the
+/// Walk screen.
 #[component]
 pub fn WalkCues() -> impl IntoView {
     let ctl = walk_ctl();
@@ -189,7 +192,7 @@ pub fn WalkCues() -> impl IntoView {
         Err(_) => last.set(None),
     }
     view! {
-        <Show when=move || last.with(|l| l.is_some()) && ctl.stage.get() == Stage::Recording>
+        <Show when=move || last.with(|l| l.is_some()) && ctl.stage.get() == Stage::Recording && app.tab.get() == Tab::Walk>
             <p class="walk-last-cue small" class:over-pocket=move || ctl.pocket.get()
                 data-last-cue=move || last.with(|l| l.as_ref().map(|l| l.cue.key()).unwrap_or_default())>
                 {move || last.with(|l| l.as_ref().map(|l| format!("Last cue, at {}: {}", clock(l.at_s), l.text)).unwrap_or_default())}
