@@ -533,6 +533,9 @@ test('pain of 8 picked before a walk: the see-a-GP advice shows right there, bef
     await page.locator('button[data-action=save]').click();
     await page.waitForSelector('section.walk[data-stage=ready]');
     assert.equal((await stored(page)).walks[0].pain_before, 7);
+    // The next walk is asked afresh: the question is back, the advice gone.
+    await page.locator('.pain-checkin button[data-pain="2"]').waitFor();
+    assert.equal(await advice.count(), 0);
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();

@@ -36,13 +36,14 @@ pub fn WalkScreen() -> impl IntoView {
     });
     let has_loops = Memo::new(move |_| app.derived.loops.with(|l| l.iter().any(|l| !l.archived)));
     let checkins = Memo::new(move |_| app.derived.settings.with(|s| s.pain_checkins));
-    // The before-walk question is answered (or skipped) once per walk.
-    let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
-    let pick_before = Callback::new(move |p: Option<u8>| {
-        ctl.pain_before.set(p);
-        asked_before.set(true);
-    });
     let body = move || {
+        // The before-walk question is answered (or skipped) once per walk:
+        // asked again when a saved walk brings the screen back to Ready.
+        let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
+        let pick_before = Callback::new(move |p: Option<u8>| {
+            ctl.pain_before.set(p);
+            asked_before.set(true);
+        });
         match ctl.stage.get() {
         Stage::Ready | Stage::Asking => view! {
             {move || {
