@@ -5,8 +5,8 @@
 //    version derived from their contents, so the service worker precaches
 //    exactly this build and a new build is a new cache.
 // 3. Joins the style sheets into one file, in their order, without comments
-//    and indentation: one download, and gzip sees them together (11.4 ->
-//    7.5 KB gzip, measured 2026-12-02). The sources stay one file per area.
+//    and indentation: one download, and gzip sees them together (11.8 ->
+//    7.8 KB gzip, measured 2026-12-02). The sources stay one file per area.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
