@@ -4,8 +4,11 @@
 // 2. Stamps sw.js with the list of every built file (hashed names) and a build
 //    version derived from their contents, so the service worker precaches
 //    exactly this build and a new build is a new cache.
+// 3. Joins the style sheets into one file, in their order, without comments
+//    and indentation: one download, and gzip sees them together (11.8 ->
+//    7.8 KB gzip, measured 2026-12-02). The sources stay one file per area.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -16,6 +19,29 @@ if (!dir) {
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+const sheetLink = /<link rel="stylesheet" href="\.\/([^"/]+\.css)"[^>]*>\n?/g;
+const sheets = [...html.matchAll(sheetLink)].map((m) => m[1]);
+if (sheets.length > 1) {
+  const css = sheets
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n') + '\n';
+  const name = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  writeFileSync(join(dir, name), css);
+  for (const f of sheets) unlinkSync(join(dir, f));
+  let first = true;
+  html = html.replace(sheetLink, () => {
+    if (!first) return '';
+    first = false;
+    return `<link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
+  });
+}
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
   console.error('post-build: CSP placeholder sha256-TRUNK_BOOT_HASH missing from index.html');
@@ -47,4 +73,4 @@ if (!sw.includes('__PRECACHE__') || !sw.includes('__BUILD_VERSION__')) {
 }
 sw = sw.replace('__PRECACHE__', JSON.stringify(['./', ...files])).replace('__BUILD_VERSION__', v);
 writeFileSync(swPath, sw);
-console.log(`post-build: ${files.length} files precached, version ${v}, ${hashes.length} inline script hash(es)`);
+console.log(`post-build: ${sheets.length} style sheets joined, ${files.length} files precached, version ${v}, ${hashes.length} inline script hash(es)`);

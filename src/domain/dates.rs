@@ -3,7 +3,7 @@
 //! about 12 KB of wasm that these few fixed formats do not need), and the
 //! one place the app asks what day it is ([`today`]).
 
-use chrono::{Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 
 use super::history::week_start;
 
@@ -99,6 +99,44 @@ pub fn week_heading(monday: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// "20261125T190500" (iCalendar's DATE-TIME, strftime's
+/// `%Y%m%dT%H%M%S`): four-digit years, a sign on years outside 0-9999.
+pub fn compact_date_time(t: NaiveDateTime) -> String {
+    let y = t.year();
+    let year = if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{y:+05}")
+    };
+    // strftime writes a leap second as 60.
+    let sec = t.second() + t.nanosecond() / 1_000_000_000;
+    format!(
+        "{year}{:02}{:02}T{:02}{:02}{sec:02}",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// Hours and minutes from `"HH:MM"` as strftime's `%H:%M` reads them: one
+/// or two digits each, optional leading white space before each number,
+/// nothing after; `None` when it is not a time of day.
+pub fn parse_hh_mm(text: &str) -> Option<(u32, u32)> {
+    fn number(s: &str) -> Option<(u32, &str)> {
+        let s = s.trim_start();
+        let n = s.bytes().take(2).take_while(u8::is_ascii_digit).count();
+        let v = s
+            .bytes()
+            .take(n)
+            .fold(0, |v, b| v * 10 + u32::from(b - b'0'));
+        (n > 0).then(|| (v, &s[n..]))
+    }
+    let (h, rest) = number(text)?;
+    let (m, rest) = number(rest.strip_prefix(':')?)?;
+    (rest.is_empty() && h < 24 && m < 60).then_some((h, m))
+}
+
 /// An offset from UTC as in RFC 3339: "+01:00", "-05:30", "+00:00".
 pub fn utc_offset(o: FixedOffset) -> String {
     let s = o.local_minus_utc();
@@ -140,6 +178,29 @@ mod tests {
             let o = FixedOffset::east_opt(secs).unwrap();
             let t = o.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap();
             assert_eq!(utc_offset(o), t.format("%:z").to_string(), "{secs}");
+        }
+    }
+
+    #[test]
+    fn calendar_stamps_and_times_match_chrono_strftime() {
+        for (y, mo, day, h, mi, sec, nano) in [
+            (2026, 11, 25, 19, 5, 0, 0),
+            (2026, 1, 2, 3, 4, 5, 6),
+            (999, 12, 31, 23, 59, 59, 1_500_000_000),
+            (-3, 6, 1, 0, 0, 0, 0),
+            (12345, 7, 8, 9, 10, 11, 0),
+        ] {
+            let t = d(y, mo, day).and_hms_nano_opt(h, mi, sec, nano).unwrap();
+            assert_eq!(compact_date_time(t), t.format("%Y%m%dT%H%M%S").to_string());
+        }
+        for text in [
+            "19:00", "07:45", "7:5", "00:00", "23:59", " 7: 05", "25:00", "12:60", "12:3a",
+            "12:30:00", "12", ":30", "123:00", "12:345", "", "+1:00", "1 :00", "12:",
+        ] {
+            let chrono = NaiveTime::parse_from_str(text, "%H:%M")
+                .ok()
+                .map(|t| (t.hour(), t.minute()));
+            assert_eq!(parse_hh_mm(text), chrono, "{text:?}");
         }
     }
 

@@ -166,7 +166,7 @@ impl WalkCalendar {
             months.push(first_of_month(d));
         }
         for v in [&mut weeks, &mut months] {
-            v.sort_unstable_by(|a, b| b.cmp(a));
+            sort_by(v, |a, b| b.cmp(a));
             v.dedup();
         }
         WalkCalendar { weeks, months }

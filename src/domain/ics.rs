@@ -14,10 +14,10 @@
 //! zone. (A `TZID` would also oblige the file to carry a `VTIMEZONE` with
 //! that zone's rules, which the app cannot know offline.)
 
-use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
+
+use super::dates::compact_date_time;
 
 /// The reminder as the walker set it up (kept in the settings; every field
 /// has a serde default).
@@ -85,13 +85,13 @@ impl ReminderPrefs {
 
     /// Set the time from `"HH:MM"` (an `<input type=time>` value).
     pub fn set_time_text(&mut self, text: &str) -> bool {
-        match NaiveTime::parse_from_str(text.trim(), "%H:%M") {
-            Ok(t) => {
-                self.hour = t.hour() as u8;
-                self.minute = t.minute() as u8;
+        match super::dates::parse_hh_mm(text.trim()) {
+            Some((h, m)) => {
+                self.hour = h as u8;
+                self.minute = m as u8;
                 true
             }
-            Err(_) => false,
+            None => false,
         }
     }
 }
@@ -171,7 +171,7 @@ pub fn reminder_ics(prefs: &ReminderPrefs, ctx: &EventContext) -> Result<String,
     }
     let time = prefs.time().ok_or(ReminderError::BadTime)?;
     let start = first_occurrence(&days, time, ctx.now_local).ok_or(ReminderError::NoDays)?;
-    let stamp = ctx.now_utc.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = compact_date_time(ctx.now_utc.naive_utc()) + "Z";
     let rule = days.iter().map(|d| byday(*d)).collect::<Vec<_>>().join(",");
     let url = uri(&ctx.app_url);
     let note = prefs.note.trim();
@@ -195,7 +195,7 @@ pub fn reminder_ics(prefs: &ReminderPrefs, ctx: &EventContext) -> Result<String,
             ctx.now_utc.timestamp_millis()
         ),
         format!("DTSTAMP:{stamp}"),
-        format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+        format!("DTSTART:{}", compact_date_time(start)),
         format!("DURATION:PT{}M", ctx.length_min.clamp(5, 120)),
         format!("RRULE:FREQ=WEEKLY;BYDAY={rule}"),
         format!("SUMMARY:{}", escape_text(summary)),

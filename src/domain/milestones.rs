@@ -553,11 +553,12 @@ pub fn newly_earned<'a>(before: &MilestoneReport, after: &'a MilestoneReport) ->
 /// with the plan's weekly targets for steady weeks.
 pub fn report_for(store: &Store, today: NaiveDate) -> MilestoneReport {
     let plan = plan_for(store, today);
-    let targets: BTreeMap<NaiveDate, u32> = plan
-        .weeks
-        .iter()
-        .map(|w| (w.week_start, w.target_min))
-        .collect();
+    // Inserted one by one: collecting into a map would add a copy of std's
+    // sort to the wasm for this one map.
+    let mut targets: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    for w in &plan.weeks {
+        targets.insert(w.week_start, w.target_min);
+    }
     compute_with_targets(
         &store.walks,
         &store.loops,

@@ -694,8 +694,9 @@ impl Recorder {
             Input::Found(list) => {
                 self.found.extend(list);
                 // Oldest first.
-                self.found
-                    .sort_by(|a, b| a.heartbeat_ms.total_cmp(&b.heartbeat_ms));
+                crate::domain::sort::sort_by(&mut self.found, |a, b| {
+                    a.heartbeat_ms.total_cmp(&b.heartbeat_ms)
+                });
                 self.offer_next();
             }
             Input::Continue { now, wall_ms } => self.continue_offered(now, wall_ms, &mut out),

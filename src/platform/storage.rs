@@ -223,8 +223,16 @@ fn write_verified(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(
 pub fn load_pending() -> Vec<WalkRecord> {
     local_storage()
         .and_then(|s| get(&s, PENDING_KEY))
-        .and_then(|t| serde_json::from_str(&t).ok())
+        .and_then(|t| read_walks(&t))
         .unwrap_or_default()
+}
+
+/// A list of walks from JSON text, read as the store reads its walks (JSON
+/// value, then records), so the wasm carries one walk reader, not two.
+fn read_walks(text: &str) -> Option<Vec<WalkRecord>> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
 }
 
 /// Write the pending list (written and read back), or remove the key when
@@ -232,7 +240,7 @@ pub fn load_pending() -> Vec<WalkRecord> {
 pub fn save_pending(walks: &[WalkRecord]) -> Result<(), StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
     if let Some(current) = get(&storage, PENDING_KEY) {
-        if serde_json::from_str::<Vec<WalkRecord>>(&current).is_err() {
+        if read_walks(&current).is_none() {
             back_up(&storage, &current);
         }
     }

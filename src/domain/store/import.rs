@@ -158,7 +158,11 @@ pub fn preview_import(current: &Store, text: &str) -> Result<ImportPreview, Impo
         ok
     });
 
-    let deleted_here: BTreeSet<_> = current.deleted.iter().collect();
+    // Inserted one by one: collecting would add a copy of std's sort.
+    let mut deleted_here = BTreeSet::new();
+    for id in &current.deleted {
+        deleted_here.insert(id);
+    }
     let (mut new_walks, mut restored, mut identical, mut conflicting) = (0, 0, 0, 0);
     let mut add = Vec::new();
     for w in std::mem::take(&mut incoming.walks) {

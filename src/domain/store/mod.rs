@@ -239,10 +239,20 @@ pub fn merge(local: &Store, other: &Store) -> Store {
         loops.entry(&l.id).or_insert(l);
     }
 
-    let edited_at = walks
-        .iter()
-        .filter_map(|(id, (_, at))| at.map(|at| ((*id).clone(), *at)))
-        .collect();
+    // The maps are filled one by one (already in key order): collecting
+    // into a map would add a copy of std's sort to the wasm.
+    let mut edited_at = BTreeMap::new();
+    for (id, (_, at)) in &walks {
+        if let Some(at) = at {
+            edited_at.insert((*id).clone(), **at);
+        }
+    }
+    let mut deleted_at = BTreeMap::new();
+    for (id, at) in &tombs {
+        if let Some(at) = at {
+            deleted_at.insert((*id).clone(), **at);
+        }
+    }
     let mut walks: Vec<WalkRecord> = walks.into_values().map(|(w, _)| w.clone()).collect();
     sort_walks(&mut walks);
     let mut loops: Vec<LoopRecord> = loops.into_values().cloned().collect();
@@ -262,10 +272,7 @@ pub fn merge(local: &Store, other: &Store) -> Store {
         loops,
         settings: local.settings.clone(),
         deleted: tombs.keys().map(|id| (*id).clone()).collect(),
-        deleted_at: tombs
-            .iter()
-            .filter_map(|(id, at)| at.map(|at| ((*id).clone(), *at)))
-            .collect(),
+        deleted_at,
         edited_at,
         quarantine,
     }

@@ -79,7 +79,7 @@ pub fn ReminderSettings() -> impl IntoView {
                                     p.days.retain(|d| *d != n);
                                     if on {
                                         p.days.push(n);
-                                        p.days.sort_unstable();
+                                        crate::domain::sort::sort_by(&mut p.days, u8::cmp);
                                     }
                                 });
                             }/>
