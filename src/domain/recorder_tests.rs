@@ -6,6 +6,7 @@
 use std::io::Read;
 
 use super::*;
+use crate::domain::record::LoopId;
 use crate::domain::steps::{count_steps, trace::parse_trace};
 use crate::domain::store::Store;
 
@@ -142,6 +143,24 @@ impl Harness {
     fn count(&self, wanted: impl Fn(&Effect) -> bool) -> usize {
         self.effects.iter().filter(|e| wanted(e)).count()
     }
+}
+
+/// A walk of `seconds` of the recording in a tab whose page then went
+/// away, offered back in a new tab: (the new tab, the checkpoint left).
+fn closed_tab(seconds: f64, key: &str, own: bool, heartbeat_ms: f64) -> (Harness, Checkpoint) {
+    let mut a = Harness::new();
+    a.start();
+    a.walk(&recording(seconds));
+    a.feed(Input::PageHide);
+    let checkpoint = a.last_checkpoint();
+    let mut b = Harness::new();
+    b.feed(Input::Found(vec![Unfinished {
+        key: key.into(),
+        own,
+        heartbeat_ms,
+        checkpoint: checkpoint.clone(),
+    }]));
+    (b, checkpoint)
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -583,6 +602,11 @@ fn five_minutes_without_a_step_pauses_the_walk_by_itself_and_asks() {
         h.r.last_step_at(),
         Some(started(WALL0) + chrono::Duration::milliseconds((last * 1000.0) as i64))
     );
+    assert_eq!(
+        h.r.last_step_clock().as_deref(),
+        Some("10:00"),
+        "on the walker's clock (UTC+1), not UTC"
+    );
     // Ending there: the walk ends at its last step.
     h.still(600.0);
     h.feed(Input::EndAtLastStep);
@@ -673,20 +697,8 @@ fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
 
 #[test]
 fn a_checkpoint_three_days_old_asks_if_the_walker_forgot_to_stop_and_is_saved_with_its_steps() {
-    let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
-    a.feed(Input::PageHide);
-    let cp = a.last_checkpoint();
+    let (mut b, cp) = closed_tab(20.0, "loopwalk.current", false, WALL0 + 20_000.0);
     let steps = cp.session.steps();
-    let mut b = Harness::new();
-    b.feed(Input::Found(vec![Unfinished {
-        key: "loopwalk.current".into(),
-        own: false,
-        heartbeat_ms: WALL0 + 20_000.0,
-        checkpoint: cp,
-    }]));
     let days_later = WALL0 + 3.0 * 86_400_000.0;
     match b.r.stage() {
         Stage::Resume(u) => {
@@ -729,20 +741,8 @@ fn snapshot_tells_whether_steps_are_being_counted() {
 
 #[test]
 fn a_continued_walk_whose_sensor_fails_is_stopped_for_saving_not_dropped() {
-    let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
-    a.feed(Input::PageHide);
-    let cp = a.last_checkpoint();
+    let (mut b, cp) = closed_tab(20.0, "k", true, WALL0);
     let steps = cp.session.steps();
-    let mut b = Harness::new();
-    b.feed(Input::Found(vec![Unfinished {
-        key: "k".into(),
-        own: true,
-        heartbeat_ms: WALL0,
-        checkpoint: cp,
-    }]));
     b.feed(Input::Continue {
         now: b.mono,
         wall_ms: WALL0 + 60_000.0,
@@ -769,4 +769,73 @@ fn a_checkpoint_that_cannot_be_written_is_said_once_and_unsaid_when_writes_work_
         [Effect::ClearNotice(Notice::Checkpoint(_))]
     ));
     assert!(h.feed(Input::CheckpointWritten(Ok(()))).is_empty());
+}
+
+#[test]
+fn the_walkers_loop_and_pain_answers_go_into_the_saved_walk_and_pain_is_asked_afresh_next_time() {
+    let mut h = Harness::new();
+    let park = Some(LoopId("park".into()));
+    let before = h.r.revision();
+    h.feed(Input::Loop(park.clone()));
+    h.feed(Input::PainBefore(Some(4)));
+    assert!(h.r.revision() > before, "the screens are told");
+    h.start();
+    h.walk(&recording(10.0));
+    h.feed(Input::Stop { now: h.mono });
+    h.feed(Input::PainAfter(Some(3)));
+    let shown = h.r.record().expect("the summary's record");
+    assert_eq!(
+        (shown.loop_id.clone(), shown.pain_before, shown.pain_after),
+        (park.clone(), Some(4), Some(3))
+    );
+    h.feed(Input::Save);
+    assert_eq!(
+        h.saved_record(),
+        shown,
+        "Save stores what the summary shows"
+    );
+    h.feed(Input::Saved(Stored::Saved));
+    assert_eq!(
+        h.r.extras(),
+        &Extras {
+            loop_id: park,
+            pain_before: None,
+            pain_after: None,
+        },
+        "the loop stays chosen; pain is asked again"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_pain_answers_for_the_next_try() {
+    let mut h = Harness::new();
+    h.feed(Input::PainBefore(Some(6)));
+    h.start();
+    h.feed(Input::Stop { now: h.mono + 60.0 });
+    h.feed(Input::PainAfter(Some(5)));
+    h.feed(Input::Save);
+    h.feed(Input::Saved(Stored::MemoryOnly(StoreProblem::Full)));
+    assert_eq!(
+        (h.r.extras().pain_before, h.r.extras().pain_after),
+        (Some(6), Some(5))
+    );
+    h.feed(Input::Save);
+    let r = h.saved_record();
+    assert_eq!((r.pain_before, r.pain_after), (Some(6), Some(5)));
+}
+
+#[test]
+fn a_closed_tabs_walk_saved_as_it_stood_does_not_take_this_walkers_answers() {
+    let (mut b, _) = closed_tab(20.0, "loopwalk.current.tab-a", false, WALL0);
+    b.feed(Input::Loop(Some(LoopId("park".into()))));
+    b.feed(Input::PainBefore(Some(7)));
+    b.feed(Input::SaveAsItStood);
+    let r = b.saved_record();
+    assert_eq!((r.loop_id, r.pain_before, r.pain_after), (None, None, None));
+    b.feed(Input::Saved(Stored::Saved));
+    assert_eq!(
+        b.r.extras().pain_before,
+        Some(7),
+        "kept for the walk about to start"
+    );
 }
