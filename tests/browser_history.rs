@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use loopwalk::domain::record::{
     LoopId, LoopLength, LoopRecord, Span, StepSource, Steps, WalkId, WalkRecord,
 };
-use loopwalk::domain::store::{to_json, Store, WalkPatch};
+use loopwalk::domain::store::{to_json, JsonCache, Store, WalkPatch};
 use loopwalk::platform::storage::{self, LoadOutcome, StorageError, BACKUP_PREFIX, STORE_KEY};
 use loopwalk::ui::charts::bar_chart::{Bar, BarChart, RefLine};
 use loopwalk::ui::charts::line_chart::{LineChart, Marker, Point, Series};
@@ -127,9 +127,14 @@ fn fill_storage() -> Vec<String> {
 fn storage_adapter_round_trips_the_whole_store() {
     local().clear().unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Fresh);
-    let store = sample_store();
-    storage::save_store(&store, None).unwrap();
+    let mut store = sample_store();
+    let mut cache = JsonCache::default();
+    let written = storage::save_store(&store, None, &mut cache).unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Loaded(store.clone()));
+    assert_eq!(storage::raw_text(), Some(to_json(&store)));
+    // Written again after a change, reusing the unchanged walks' JSON.
+    store.walks[0].steps.0 += 1;
+    storage::save_store(&store, Some(&written), &mut cache).unwrap();
     assert_eq!(storage::raw_text(), Some(to_json(&store)));
     local().clear().unwrap();
 }
@@ -334,7 +339,7 @@ async fn line_chart_breaks_at_gaps_and_lists_missing_values() {
 #[wasm_bindgen_test]
 async fn history_screen_groups_walks_and_opens_a_walk() {
     local().clear().unwrap();
-    storage::save_store(&sample_store(), None).unwrap();
+    storage::save_store(&sample_store(), None, &mut JsonCache::default()).unwrap();
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/history").unwrap();
     sleep(30).await;

@@ -29,7 +29,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::record::WalkRecord;
 use crate::domain::recorder::StoreProblem;
 use crate::domain::sort::sort_by;
-use crate::domain::store::{load, try_to_json, LoadError, Store};
+use crate::domain::store::{load, try_to_json, try_to_json_cached, JsonCache, LoadError, Store};
 
 /// localStorage key of the store.
 pub const STORE_KEY: &str = "loopwalk.v2";
@@ -223,16 +223,22 @@ pub fn changed_text(known: Option<&StoreText>) -> Option<(String, StoreText)> {
 /// version in another tab) is never overwritten by accident; use
 /// [`replace_unreadable`] once the walker has decided. `known` is the text
 /// this tab last wrote or merged: when the key still holds it, it is known
-/// to load and is not parsed again (one serialisation, no parse, per save).
-/// Write on a throttle (end of walk, after edits), not continuously.
-pub fn save_store(store: &Store, known: Option<&StoreText>) -> Result<StoreText, StorageError> {
+/// to load and is not parsed again (no parse per save). `cache` holds the
+/// JSON of the walks written last time, so only changed walks are
+/// formatted again. Write on a throttle (end of walk, after edits), not
+/// continuously.
+pub fn save_store(
+    store: &Store,
+    known: Option<&StoreText>,
+    cache: &mut JsonCache,
+) -> Result<StoreText, StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
     if let Some((current, _)) = changed_text(known) {
         if load(&current).is_err() {
             return Err(StorageError::UnreadableDataProtected);
         }
     }
-    write(&storage, store)
+    write(&storage, try_to_json_cached(store, cache))
 }
 
 /// Overwrite unreadable stored data with `store`, after the walker chose to
@@ -245,11 +251,14 @@ pub fn replace_unreadable(store: &Store) -> Result<StoreText, StorageError> {
             back_up(&storage, &current);
         }
     }
-    write(&storage, store)
+    write(&storage, try_to_json(store))
 }
 
-fn write(storage: &web_sys::Storage, store: &Store) -> Result<StoreText, StorageError> {
-    let text = try_to_json(store).map_err(|e| StorageError::Serialize(e.to_string()))?;
+fn write(
+    storage: &web_sys::Storage,
+    text: Result<String, serde_json::Error>,
+) -> Result<StoreText, StorageError> {
+    let text = text.map_err(|e| StorageError::Serialize(e.to_string()))?;
     write_verified(storage, STORE_KEY, &text).map(StoreText)
 }
 
@@ -440,7 +449,7 @@ mod tests {
         assert_eq!(load_store(), LoadOutcome::Fresh);
         let mut store = Store::new();
         store.settings.height_cm = Some(170);
-        let written = save_store(&store, None).unwrap();
+        let written = save_store(&store, None, &mut JsonCache::default()).unwrap();
         assert_eq!(Some(written), store_text());
         assert_eq!(load_store(), LoadOutcome::Loaded(store.clone()));
         assert_eq!(raw_text(), Some(to_json(&store)));
@@ -467,7 +476,7 @@ mod tests {
         assert_eq!(backup_keys(), vec![key]);
         // Saving is refused until the walker decides.
         assert_eq!(
-            save_store(&Store::new(), None),
+            save_store(&Store::new(), None, &mut JsonCache::default()),
             Err(StorageError::UnreadableDataProtected)
         );
         assert_eq!(raw_text(), Some(raw));
@@ -497,7 +506,10 @@ mod tests {
         clear();
         let mut store = Store::new();
         store.settings.last_loop = Some(crate::domain::record::LoopId("x".repeat(6_000_000)));
-        assert_eq!(save_store(&store, None), Err(StorageError::Quota));
+        assert_eq!(
+            save_store(&store, None, &mut JsonCache::default()),
+            Err(StorageError::Quota)
+        );
         clear();
     }
 

@@ -9,7 +9,7 @@ use crate::domain::pacing::Plan;
 use crate::domain::record::{LoopRecord, WalkRecord};
 use crate::domain::recorder::Stored;
 use crate::domain::settings::Settings;
-use crate::domain::store::{load, merge, validate_walk, Invalid, Store};
+use crate::domain::store::{load, merge, validate_walk, Invalid, JsonCache, Store};
 use crate::platform::storage::{self, LoadOutcome, StorageError, StoreText};
 use crate::ui::route::{Route, Tab};
 
@@ -86,6 +86,9 @@ pub struct AppState {
     /// The store text this tab last wrote or read (JS side): when storage
     /// still holds it, a save need not read or parse it again.
     synced: StoredValue<Option<StoreText>, LocalStorage>,
+    /// The JSON of each walk as last written (only changed walks are
+    /// formatted again on a save).
+    json: StoredValue<JsonCache>,
     /// Derived from the store, each computed once per change of what it
     /// depends on, so a view reads only what it shows: changing a setting
     /// does not rebuild the walk list, saving a walk does not recompute the
@@ -197,6 +200,7 @@ impl AppState {
             pending_walks: RwSignal::new(0),
             space_used: RwSignal::new(None),
             synced: StoredValue::new_local(None),
+            json: StoredValue::new(JsonCache::default()),
             derived: Derived::over(store),
         }
     }
@@ -331,8 +335,12 @@ impl AppState {
         }
         let had_pending = self.take_in_pending() > 0;
         let result = self.synced.with_value(|known| {
-            self.store
-                .with_untracked(|s| storage::save_store(s, known.as_ref()))
+            self.json
+                .try_update_value(|cache| {
+                    self.store
+                        .with_untracked(|s| storage::save_store(s, known.as_ref(), cache))
+                })
+                .unwrap_or(Err(StorageError::Unavailable))
         });
         self.after_write(result, had_pending)
     }
