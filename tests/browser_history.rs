@@ -19,7 +19,7 @@ use loopwalk::ui::route::Tab;
 use loopwalk::ui::state::{AppState, StoreStatus};
 
 mod support;
-use support::sleep;
+use support::{fill_storage, local, sleep, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,21 +27,10 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
 fn host() -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     host
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
 }
 
 fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
@@ -101,26 +90,6 @@ fn sample_store() -> Store {
     .unwrap();
     s.delete_walk(&WalkId("a".into()), "2026-03-13T10:00:00Z".parse().unwrap());
     s
-}
-
-/// Fill localStorage until it refuses even one more character. Returns the
-/// filler keys, for clean-up.
-fn fill_storage() -> Vec<String> {
-    let storage = local();
-    let mut keys = Vec::new();
-    let mut size = 1usize << 20;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        loop {
-            let key = format!("fill.{}", keys.len());
-            if storage.set_item(&key, &chunk).is_err() {
-                break;
-            }
-            keys.push(key);
-        }
-        size /= 2;
-    }
-    keys
 }
 
 #[wasm_bindgen_test]

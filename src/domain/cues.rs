@@ -454,6 +454,16 @@ mod tests {
         }
     }
 
+    /// `snap` at every second of active time from 0 to `last`.
+    fn each_second(snap: Snapshot, last: u32) -> Vec<Snapshot> {
+        (0..=last)
+            .map(|s| Snapshot {
+                active_s: f64::from(s),
+                ..snap
+            })
+            .collect()
+    }
+
     /// Runs a walk of snapshots through a fresh log: (second, cue) pairs.
     fn run(snaps: &[Snapshot], prefs: &CuePrefs) -> Vec<(usize, Cue)> {
         let mut log = CueLog::new();
@@ -513,12 +523,7 @@ mod tests {
             minutes: 12,
             earlier_today_s: 10.0 * 60.0,
         });
-        let snaps: Vec<Snapshot> = (0..=300)
-            .map(|s| Snapshot {
-                active_s: s as f64,
-                ..snap
-            })
-            .collect();
+        let snaps = each_second(snap, 300);
         assert_eq!(
             run(&snaps, &CuePrefs::default()),
             vec![(0, Cue::Start), (120, Cue::PlanMinutesReached)]
@@ -528,12 +533,7 @@ mod tests {
             minutes: 12,
             earlier_today_s: 13.0 * 60.0,
         });
-        let snaps: Vec<Snapshot> = (0..=3000)
-            .map(|s| Snapshot {
-                active_s: s as f64,
-                ..snap
-            })
-            .collect();
+        let snaps = each_second(snap, 3000);
         assert_eq!(run(&snaps, &CuePrefs::default()), vec![(0, Cue::Start)]);
     }
 

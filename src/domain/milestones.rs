@@ -1011,10 +1011,7 @@ mod tests {
     }
 
     fn rested(mut x: WalkRecord) -> WalkRecord {
-        x.rests.push(Span {
-            at_s: 60.0,
-            len_s: 20.0,
-        });
+        x.rests.push(Span::new(60.0, 20.0));
         x.longest_nonstop_s = x.active_s / 2.0;
         x
     }

@@ -55,6 +55,21 @@ impl Harness {
         out
     }
 
+    /// A recorder that started a walk and walked `rows`.
+    fn walked(rows: &[(f64, f64, f64, f64)]) -> Self {
+        let mut h = Self::new();
+        h.start();
+        h.walk(rows);
+        h
+    }
+
+    /// Stop now and tap Save: the record the recorder asks to store.
+    fn stop_and_save(&mut self) -> WalkRecord {
+        self.feed(Input::Stop { now: self.mono });
+        self.feed(Input::Save);
+        self.saved_record()
+    }
+
     fn start(&mut self) {
         let out = self.feed(Input::Start {
             at: Stamp {
@@ -148,9 +163,7 @@ impl Harness {
 /// A walk of `seconds` of the recording in a tab whose page then went
 /// away, offered back in a new tab: (the new tab, the checkpoint left).
 fn closed_tab(seconds: f64, key: &str, own: bool, heartbeat_ms: f64) -> (Harness, Checkpoint) {
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&recording(seconds));
+    let mut a = Harness::walked(&recording(seconds));
     a.feed(Input::PageHide);
     let checkpoint = a.last_checkpoint();
     let mut b = Harness::new();
@@ -172,9 +185,7 @@ fn a_recorded_walk_counts_what_the_detector_counts() {
     let rows = recording(30.0);
     let expected = count_steps(&rows) as u32;
     assert!(expected > 30, "the recording is a walk ({expected})");
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     assert_eq!(h.steps(), expected);
     h.pass(0.5);
     h.feed(Input::Stop { now: h.mono });
@@ -190,9 +201,7 @@ fn a_recorded_walk_counts_what_the_detector_counts() {
 #[test]
 fn a_hidden_page_is_a_gap_said_on_return_and_the_walk_is_marked_interrupted() {
     let rows = recording(12.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let before = h.steps();
     let hidden_at = h.elapsed();
     let out = h.feed(Input::PageHidden { now: h.mono });
@@ -223,9 +232,7 @@ fn a_hidden_page_is_a_gap_said_on_return_and_the_walk_is_marked_interrupted() {
 #[test]
 fn readings_that_stop_arriving_mid_walk_are_a_gap() {
     let rows = recording(10.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.pass(20.0);
     h.walk(&rows);
     let gaps = h.r.session().gaps();
@@ -367,9 +374,7 @@ fn the_checkpoint_is_written_every_four_seconds_and_on_hide() {
 #[test]
 fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_as_a_gap() {
     let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
+    let mut a = Harness::walked(&rows);
     a.feed(Input::Tick { now: a.mono + 0.1 });
     // Killed: the last checkpoint is all that is left.
     let cp = a.last_checkpoint();
@@ -400,9 +405,7 @@ fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_a
     assert!(close(gaps[0].len_s, 120.0, 0.01), "{gaps:?}");
     b.walk(&rows);
     assert!(b.steps() > at_cp + 10, "counting goes on");
-    b.feed(Input::Stop { now: b.mono });
-    b.feed(Input::Save);
-    let r = b.saved_record();
+    let r = b.stop_and_save();
     assert_eq!(r.id, WalkId("w1".into()), "the same walk");
     let out = b.feed(Input::Saved(Stored::Saved));
     assert!(out.contains(&Effect::ClearCheckpoint(CheckpointSlot::Own)));
@@ -414,9 +417,7 @@ fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_a
 #[test]
 fn a_killed_tabs_walk_saved_as_it_stood_ends_at_its_last_step_and_clears_only_its_own_key() {
     let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
+    let mut a = Harness::walked(&rows);
     a.still(30.0);
     let cp = a.last_checkpoint();
     let last = cp.session.latest_step().unwrap();
@@ -459,9 +460,7 @@ fn a_killed_tabs_walk_saved_as_it_stood_ends_at_its_last_step_and_clears_only_it
 
 #[test]
 fn a_failed_save_keeps_the_checkpoint_and_says_the_walk_is_not_stored_yet() {
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&recording(10.0));
+    let mut h = Harness::walked(&recording(10.0));
     h.feed(Input::Stop { now: h.mono });
     h.feed(Input::Save);
     let out = h.feed(Input::Saved(Stored::MemoryOnly(StoreProblem::Protected)));
@@ -564,12 +563,8 @@ fn a_wall_clock_jump_mid_walk_creates_no_rest_and_no_gap() {
     // clock set forward an hour reaches it through nothing. The walk goes on
     // with steady readings and ticks.
     let rows = recording(30.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
-    h.feed(Input::Stop { now: h.mono });
-    h.feed(Input::Save);
-    let r = h.saved_record();
+    let mut h = Harness::walked(&rows);
+    let r = h.stop_and_save();
     assert!(r.gaps.is_empty(), "{:?}", r.gaps);
     assert!(r.rests.is_empty(), "{:?}", r.rests);
     assert!(r.duration_s < 40.0);
@@ -582,9 +577,7 @@ fn a_wall_clock_jump_mid_walk_creates_no_rest_and_no_gap() {
 #[test]
 fn five_minutes_without_a_step_pauses_the_walk_by_itself_and_asks() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(AUTO_PAUSE_AFTER_S - 5.0);
     assert_eq!(h.r.stage(), &Stage::Recording, "not yet");
     h.still(10.0);
@@ -630,9 +623,7 @@ fn started(ms: f64) -> DateTime<Utc> {
 #[test]
 fn keep_going_after_an_automatic_pause_counts_again() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(AUTO_PAUSE_AFTER_S + 2.0);
     assert_eq!(h.r.stage(), &Stage::Idle);
     let before = h.steps();
@@ -649,20 +640,14 @@ fn keep_going_after_an_automatic_pause_counts_again() {
 #[test]
 fn stop_long_after_the_last_step_ends_the_walk_at_the_last_step() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let last = h.r.session().latest_step().unwrap();
     h.feed(Input::Pause { now: h.mono });
     h.pass(3600.0);
-    h.feed(Input::Stop { now: h.mono });
-    h.feed(Input::Save);
-    let r = h.saved_record();
+    let r = h.stop_and_save();
     assert!(close(r.duration_s, last, 1e-6), "{}", r.duration_s);
     // A short wait before Stop stays part of the walk.
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(20.0);
     h.feed(Input::Stop { now: h.mono });
     h.feed(Input::Save);
@@ -672,9 +657,7 @@ fn stop_long_after_the_last_step_ends_the_walk_at_the_last_step() {
 #[test]
 fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let last = h.r.session().latest_step().unwrap();
     h.feed(Input::PageHidden { now: h.mono });
     // Throttled ticks while hidden change nothing.
