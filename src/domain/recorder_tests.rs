@@ -133,26 +133,25 @@ impl Harness {
         self.r.session().steps().0
     }
 
+    /// The latest effect that `pick` picks.
+    fn latest<T>(&self, pick: impl Fn(&Effect) -> Option<T>) -> Option<T> {
+        self.effects.iter().rev().find_map(pick)
+    }
+
     fn last_checkpoint(&self) -> Checkpoint {
-        self.effects
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::WriteCheckpoint(cp) => Some((**cp).clone()),
-                _ => None,
-            })
-            .expect("a checkpoint was written")
+        self.latest(|e| match e {
+            Effect::WriteCheckpoint(cp) => Some((**cp).clone()),
+            _ => None,
+        })
+        .expect("a checkpoint was written")
     }
 
     fn saved_record(&self) -> WalkRecord {
-        self.effects
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::Save(r) => Some((**r).clone()),
-                _ => None,
-            })
-            .expect("a save was asked for")
+        self.latest(|e| match e {
+            Effect::Save(r) => Some((**r).clone()),
+            _ => None,
+        })
+        .expect("a save was asked for")
     }
 
     fn count(&self, wanted: impl Fn(&Effect) -> bool) -> usize {
