@@ -33,6 +33,16 @@ const WALL0: f64 = 1_767_258_000_000.0; // 2026-01-01 09:00:00 UTC
 /// The page's monotonic clock at Start (any origin works).
 const MONO0: f64 = 1234.5;
 
+/// A Start tap at `now` (monotonic) and [`WALL0`], UTC offset in minutes.
+fn stamp(now: f64, utc_offset_min: i32, id: &str) -> Stamp {
+    Stamp {
+        now,
+        wall_ms: WALL0,
+        utc_offset_min,
+        id: WalkId(id.into()),
+    }
+}
+
 /// A recorder with every effect it asked for, and the monotonic clock.
 struct Harness {
     r: Recorder,
@@ -72,12 +82,7 @@ impl Harness {
 
     fn start(&mut self) {
         let out = self.feed(Input::Start {
-            at: Stamp {
-                now: self.mono,
-                wall_ms: WALL0,
-                utc_offset_min: 60,
-                id: WalkId("w1".into()),
-            },
+            at: stamp(self.mono, 60, "w1"),
             sensor: SensorAccess::Ready,
         });
         assert!(out.contains(&Effect::Sensors(true)));
@@ -279,12 +284,7 @@ fn a_hidden_page_is_not_mistaken_for_no_readings() {
 fn permission_asked_then_granted_starts_then_denied_says_so() {
     let mut h = Harness::new();
     h.feed(Input::Start {
-        at: Stamp {
-            now: h.mono,
-            wall_ms: WALL0,
-            utc_offset_min: 0,
-            id: WalkId("w".into()),
-        },
+        at: stamp(h.mono, 0, "w"),
         sensor: SensorAccess::Asking,
     });
     assert_eq!(h.r.stage(), &Stage::Asking);
@@ -292,12 +292,7 @@ fn permission_asked_then_granted_starts_then_denied_says_so() {
     h.feed(Input::Permission { granted: false });
     assert_eq!(h.r.stage(), &Stage::Problem(SensorProblem::Denied));
     h.feed(Input::Start {
-        at: Stamp {
-            now: h.mono,
-            wall_ms: WALL0,
-            utc_offset_min: 0,
-            id: WalkId("w".into()),
-        },
+        at: stamp(h.mono, 0, "w"),
         sensor: SensorAccess::Asking,
     });
     let out = h.feed(Input::Permission { granted: true });
@@ -332,12 +327,7 @@ fn pausing_stops_counting_and_resuming_counts_again() {
 #[test]
 fn a_manual_walk_takes_the_entered_count() {
     let mut h = Harness::new();
-    let out = h.feed(Input::StartManual(Stamp {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 60,
-        id: WalkId("m".into()),
-    }));
+    let out = h.feed(Input::StartManual(stamp(h.mono, 60, "m")));
     assert!(!out.contains(&Effect::Sensors(true)), "no sensor");
     h.feed(Input::Sample {
         t: h.mono + 1.0,
@@ -491,12 +481,7 @@ fn a_failed_save_keeps_the_checkpoint_and_says_the_walk_is_not_stored_yet() {
 fn saving_or_discarding_in_one_tab_never_clears_another_tabs_checkpoint() {
     let mut h = Harness::new();
     h.start();
-    h.feed(Input::StartManual(Stamp {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 0,
-        id: WalkId("x".into()),
-    }));
+    h.feed(Input::StartManual(stamp(h.mono, 0, "x")));
     h.feed(Input::Stop { now: h.mono + 60.0 });
     h.feed(Input::Discard);
     h.start();
