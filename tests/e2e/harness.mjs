@@ -4,9 +4,9 @@
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
+export { dataFile, recordingRows, truthSteps } from '../recordings.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 /** The release build under test: dist/, or $LOOPWALK_DIST (e.g. a private build folder). */
@@ -82,20 +82,6 @@ export async function launch({ colorScheme = 'light', sensors = false, server, u
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
-/** The in-repo copy of a recording's file, else the shared data set's. */
-export const dataFile = (file) => DATA_DIRS.map((d) => join(d, file)).find(existsSync) ?? join(DATA_DIRS[1], file);
-
-/** The first `seconds` of a recording: the CSV header line and rows of (t, x, y, z). */
-export function recordingRows(name, seconds) {
-  const lines = gunzipSync(readFileSync(dataFile(`${name}.csv.gz`))).toString('utf8').trim().split('\n');
-  const rows = lines
-    .slice(1)
-    .map((l) => l.split(',').map(Number))
-    .filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
-  return { header: lines[0], rows };
-}
 
 /** Replays rows in real time at 60 Hz through Chromium's sensor override:
  * at each tick, the latest sample at or before it; `onSecond(t)` once a second. */

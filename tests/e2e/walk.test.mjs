@@ -3,12 +3,12 @@
 // kill-and-reopen, pocket mode, screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, cpSync, appendFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, cpSync, appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, dataFile, prime, recordingRows, replay, sleep, DIST, ROOT,
+  launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, prime, recordingRows, replay, sleep, truthSteps, DIST, ROOT,
 } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -21,11 +21,7 @@ function loadTrace(name, seconds) {
   const { header, rows } = recordingRows(name, seconds);
   const file = join(TMP, `${name}.csv`);
   writeFileSync(file, [header, ...rows.map((r) => r.join(','))].join('\n') + '\n');
-  const truth = readFileSync(dataFile(`${name}.steps`), 'utf8')
-    .split('\n')
-    .map(Number)
-    .filter((t) => t > 0 && t <= seconds).length;
-  return { rows, file, truth };
+  return { rows, file, truth: truthSteps(name, seconds) };
 }
 
 function stepcount(file) {
