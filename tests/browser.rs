@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod support;
-use support::sleep;
+use support::{sleep, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,13 +23,6 @@ fn mount_app() -> web_sys::HtmlElement {
     let handle = leptos::mount::mount_to(host.clone(), loopwalk::ui::app::App);
     handle.forget();
     host
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]

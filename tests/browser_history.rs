@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use loopwalk::domain::record::{
     LoopId, LoopLength, LoopRecord, Span, StepSource, Steps, WalkId, WalkRecord,
 };
-use loopwalk::domain::store::{to_json, Store, WalkPatch};
+use loopwalk::domain::store::{to_json, JsonCache, Store, WalkPatch};
 use loopwalk::platform::storage::{self, LoadOutcome, StorageError, BACKUP_PREFIX, STORE_KEY};
 use loopwalk::ui::charts::bar_chart::{Bar, BarChart, RefLine};
 use loopwalk::ui::charts::line_chart::{LineChart, Marker, Point, Series};
@@ -19,7 +19,7 @@ use loopwalk::ui::route::Tab;
 use loopwalk::ui::state::{AppState, StoreStatus};
 
 mod support;
-use support::sleep;
+use support::{fill_storage, local, sleep, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,21 +27,10 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
 fn host() -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     host
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
 }
 
 fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
@@ -103,33 +92,18 @@ fn sample_store() -> Store {
     s
 }
 
-/// Fill localStorage until it refuses even one more character. Returns the
-/// filler keys, for clean-up.
-fn fill_storage() -> Vec<String> {
-    let storage = local();
-    let mut keys = Vec::new();
-    let mut size = 1usize << 20;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        loop {
-            let key = format!("fill.{}", keys.len());
-            if storage.set_item(&key, &chunk).is_err() {
-                break;
-            }
-            keys.push(key);
-        }
-        size /= 2;
-    }
-    keys
-}
-
 #[wasm_bindgen_test]
 fn storage_adapter_round_trips_the_whole_store() {
     local().clear().unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Fresh);
-    let store = sample_store();
-    storage::save_store(&store, None).unwrap();
+    let mut store = sample_store();
+    let mut cache = JsonCache::default();
+    let written = storage::save_store(&store, None, &mut cache).unwrap();
     assert_eq!(storage::load_store(), LoadOutcome::Loaded(store.clone()));
+    assert_eq!(storage::raw_text(), Some(to_json(&store)));
+    // Written again after a change, reusing the unchanged walks' JSON.
+    store.walks[0].steps.0 += 1;
+    storage::save_store(&store, Some(&written), &mut cache).unwrap();
     assert_eq!(storage::raw_text(), Some(to_json(&store)));
     local().clear().unwrap();
 }
@@ -334,7 +308,7 @@ async fn line_chart_breaks_at_gaps_and_lists_missing_values() {
 #[wasm_bindgen_test]
 async fn history_screen_groups_walks_and_opens_a_walk() {
     local().clear().unwrap();
-    storage::save_store(&sample_store(), None).unwrap();
+    storage::save_store(&sample_store(), None, &mut JsonCache::default()).unwrap();
     let window = web_sys::window().unwrap();
     window.location().set_hash("#/history").unwrap();
     sleep(30).await;

@@ -17,11 +17,10 @@ use loopwalk::platform::storage::{
 use loopwalk::ui::route::Tab;
 use loopwalk::ui::state::{AppState, SaveOutcome, StoreStatus};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{fill_storage, local};
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn walk(id: &str, at: &str, steps: u32) -> WalkRecord {
     WalkRecord {
@@ -52,24 +51,6 @@ fn ids(state: &AppState) -> Vec<String> {
     state
         .store
         .with_untracked(|s| s.walks.iter().map(|w| w.id.0.clone()).collect())
-}
-
-/// Fill localStorage until it refuses even one more character.
-fn fill_storage() -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut size = 1usize << 20;
-    while size >= 1 {
-        let chunk = "x".repeat(size);
-        loop {
-            let key = format!("fill.{}", keys.len());
-            if local().set_item(&key, &chunk).is_err() {
-                break;
-            }
-            keys.push(key);
-        }
-        size /= 2;
-    }
-    keys
 }
 
 #[wasm_bindgen_test]

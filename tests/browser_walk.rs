@@ -8,7 +8,7 @@ use std::rc::Rc;
 use loopwalk::domain::record::{StepSource, WalkId};
 use loopwalk::domain::recorder::{CheckpointSlot, Notice};
 use loopwalk::domain::walk::{Action, Checkpoint, WalkSession};
-use loopwalk::platform::{checkpoint, motion, visibility, wake_lock};
+use loopwalk::platform::{checkpoint, clock, motion, visibility, wake_lock};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -68,7 +68,7 @@ async fn motion_is_supported_on_a_secure_page_and_a_permission_answer_is_read() 
 fn null_samples_are_skipped_and_real_ones_are_delivered_with_their_time() {
     let got = Rc::new(RefCell::new(Vec::new()));
     let g = got.clone();
-    let before = motion::now_s();
+    let before = clock::now_s();
     let mut listener = motion::listen(move |t, x, y, z| g.borrow_mut().push((t, x, y, z))).unwrap();
     dispatch(None);
     assert!(got.borrow().is_empty(), "null sample skipped");
@@ -79,7 +79,7 @@ fn null_samples_are_skipped_and_real_ones_are_delivered_with_their_time() {
     let (t, x, y, z) = got.borrow()[0];
     assert_eq!((x, y, z), (0.1, 9.7, 0.4));
     assert!(
-        t >= before - 0.001 && t <= motion::now_s() + 0.001,
+        t >= before - 0.001 && t <= clock::now_s() + 0.001,
         "event time on the monotonic clock: {t} vs {before}"
     );
     listener.remove();

@@ -11,7 +11,8 @@ use loopwalk::domain::record::{
 };
 use loopwalk::domain::settings::Settings;
 use loopwalk::domain::store::{
-    backup_json, load, merge, preview_import, to_json, walks_csv, Store, CURRENT_VERSION,
+    backup_json, load, merge, preview_import, to_json, try_to_json_cached, walks_csv, JsonCache,
+    Store, CURRENT_VERSION,
 };
 use proptest::prelude::*;
 
@@ -294,6 +295,19 @@ proptest! {
         let changed = String::from_utf8_lossy(&bytes).into_owned();
         let _ = load(&changed);
         let _ = preview_import(&s, &changed);
+    }
+
+    #[test]
+    fn the_json_cache_writes_the_same_text_as_a_full_write(a in store(), b in store()) {
+        // Write one store, then another sharing some of its walks (a later
+        // state of the same history): both as a full write would.
+        let mut cache = JsonCache::default();
+        prop_assert_eq!(try_to_json_cached(&a, &mut cache).unwrap(), to_json(&a));
+        let mut later = b.clone();
+        for w in a.walks.iter().take(3) {
+            let _ = later.add_walk(w.clone());
+        }
+        prop_assert_eq!(try_to_json_cached(&later, &mut cache).unwrap(), to_json(&later));
     }
 
     #[test]

@@ -454,6 +454,21 @@ mod tests {
         }
     }
 
+    /// Walking at 100 steps a minute, `s` seconds in.
+    fn at_100_a_minute(s: u32) -> Snapshot {
+        walking(f64::from(s), s * 100 / 60)
+    }
+
+    /// `snap` at every second of active time from 0 to `last`.
+    fn each_second(snap: Snapshot, last: u32) -> Vec<Snapshot> {
+        (0..=last)
+            .map(|s| Snapshot {
+                active_s: f64::from(s),
+                ..snap
+            })
+            .collect()
+    }
+
     /// Runs a walk of snapshots through a fresh log: (second, cue) pairs.
     fn run(snaps: &[Snapshot], prefs: &CuePrefs) -> Vec<(usize, Cue)> {
         let mut log = CueLog::new();
@@ -467,9 +482,7 @@ mod tests {
     #[test]
     fn a_loop_walk_gets_start_halfway_done_and_plan_once_each() {
         // 100 steps a minute for 15 minutes, a 1000-step loop, a 12 min plan.
-        let snaps: Vec<Snapshot> = (0..=900)
-            .map(|s| walking(s as f64, (s * 100 / 60) as u32))
-            .collect();
+        let snaps: Vec<Snapshot> = (0..=900).map(at_100_a_minute).collect();
         let got = run(&snaps, &CuePrefs::default());
         assert_eq!(
             got,
@@ -485,13 +498,12 @@ mod tests {
     #[test]
     fn out_and_back_says_turn_back_at_half_the_plan_and_no_loop_halfway() {
         let snaps: Vec<Snapshot> = (0..=900)
-            .map(|s| {
-                let mut snap = walking(s as f64, (s * 100 / 60) as u32);
-                snap.route = Some(Route {
+            .map(|s| Snapshot {
+                route: Some(Route {
                     length_steps: 2000.0,
                     kind: LoopKind::OutAndBack,
-                });
-                snap
+                }),
+                ..at_100_a_minute(s)
             })
             .collect();
         let got = run(&snaps, &CuePrefs::default());
@@ -513,12 +525,7 @@ mod tests {
             minutes: 12,
             earlier_today_s: 10.0 * 60.0,
         });
-        let snaps: Vec<Snapshot> = (0..=300)
-            .map(|s| Snapshot {
-                active_s: s as f64,
-                ..snap
-            })
-            .collect();
+        let snaps = each_second(snap, 300);
         assert_eq!(
             run(&snaps, &CuePrefs::default()),
             vec![(0, Cue::Start), (120, Cue::PlanMinutesReached)]
@@ -528,12 +535,7 @@ mod tests {
             minutes: 12,
             earlier_today_s: 13.0 * 60.0,
         });
-        let snaps: Vec<Snapshot> = (0..=3000)
-            .map(|s| Snapshot {
-                active_s: s as f64,
-                ..snap
-            })
-            .collect();
+        let snaps = each_second(snap, 3000);
         assert_eq!(run(&snaps, &CuePrefs::default()), vec![(0, Cue::Start)]);
     }
 
@@ -619,9 +621,7 @@ mod tests {
 
     #[test]
     fn switched_off_cues_are_never_said_and_do_not_come_back_late() {
-        let snaps: Vec<Snapshot> = (0..=900)
-            .map(|s| walking(s as f64, (s * 100 / 60) as u32))
-            .collect();
+        let snaps: Vec<Snapshot> = (0..=900).map(at_100_a_minute).collect();
         let all_off = CuePrefs {
             on: false,
             ..CuePrefs::default()

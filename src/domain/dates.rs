@@ -48,6 +48,16 @@ pub fn day_month(d: NaiveDate) -> String {
     format!("{} {}", d.day(), MONTHS[d.month0() as usize])
 }
 
+/// The first and last of `days` as "16 Nov" (the two ends of a chart's
+/// axis); `None` when there are none.
+pub fn first_and_last(
+    mut days: impl DoubleEndedIterator<Item = NaiveDate>,
+) -> (Option<String>, Option<String>) {
+    let first = days.next();
+    let last = days.next_back().or(first);
+    (first.map(day_month), last.map(day_month))
+}
+
 /// "Mon 16 Nov".
 pub fn weekday_day_month(d: NaiveDate) -> String {
     format!(
@@ -152,6 +162,21 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_charts_axis_ends_name_its_first_and_last_week() {
+        let weeks = [d(2026, 11, 2), d(2026, 11, 9), d(2026, 11, 16)];
+        assert_eq!(
+            first_and_last(weeks.into_iter()),
+            (Some("2 Nov".into()), Some("16 Nov".into()))
+        );
+        let one = [d(2026, 11, 2)];
+        assert_eq!(
+            first_and_last(one.into_iter()),
+            (Some("2 Nov".into()), Some("2 Nov".into()))
+        );
+        assert_eq!(first_and_last(std::iter::empty()), (None, None));
     }
 
     #[test]

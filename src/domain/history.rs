@@ -312,10 +312,7 @@ mod tests {
     #[test]
     fn groups_by_local_day_newest_first_with_totals() {
         let mut gap = walk("c", "2026-03-03T18:00:00Z", 0, 700);
-        gap.gaps.push(Span {
-            at_s: 10.0,
-            len_s: 5.0,
-        });
+        gap.gaps.push(Span::new(10.0, 5.0));
         let walks = vec![
             walk("a", "2026-03-02T08:00:00Z", 0, 1000),
             walk("b", "2026-03-03T08:00:00Z", 0, 500),

@@ -318,10 +318,7 @@ mod tests {
     }
 
     fn rest() -> Span {
-        Span {
-            at_s: 120.0,
-            len_s: 30.0,
-        }
+        Span::new(120.0, 30.0)
     }
 
     #[test]

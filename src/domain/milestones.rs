@@ -31,7 +31,9 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::care::plan_for;
 use super::history::week_start;
 use super::loops;
+use super::pacing::Plan;
 use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
+use super::settings::Settings;
 use super::store::Store;
 use crate::domain::sort::sort_by;
 use crate::domain::text::thousands;
@@ -532,12 +534,11 @@ pub fn next_shown(report: &MilestoneReport, limits: &NextLimits) -> Vec<NextUp> 
     next
 }
 
-/// The limits of this store's plan today.
-pub fn limits_for(store: &Store, today: NaiveDate) -> NextLimits {
-    let plan = plan_for(store, today);
+/// The limits of the walker's plan today (`plan` from [`plan_for`]).
+pub fn limits_for(settings: &Settings, plan: &Plan, today: NaiveDate) -> NextLimits {
     NextLimits {
-        paused: super::care::streaks_paused(&store.settings, today),
-        checkins: store.settings.pain_checkins,
+        paused: super::care::streaks_paused(settings, today),
+        checkins: settings.pain_checkins,
         per_walk_min: plan.current.per_walk_min,
         walks_planned: plan.current.walks_planned,
     }
@@ -552,7 +553,12 @@ pub fn newly_earned<'a>(before: &MilestoneReport, after: &'a MilestoneReport) ->
 /// The milestone report for a store on `today` (the walker's local date),
 /// with the plan's weekly targets for steady weeks.
 pub fn report_for(store: &Store, today: NaiveDate) -> MilestoneReport {
-    let plan = plan_for(store, today);
+    report_with_plan(store, &plan_for(store, today), today)
+}
+
+/// [`report_for`] with the store's plan already worked out (the app keeps
+/// it in a memo: one plan per change, however many screens read it).
+pub fn report_with_plan(store: &Store, plan: &Plan, today: NaiveDate) -> MilestoneReport {
     // Inserted one by one: collecting into a map would add a copy of std's
     // sort to the wasm for this one map.
     let mut targets: BTreeMap<NaiveDate, u32> = BTreeMap::new();
@@ -1006,10 +1012,7 @@ mod tests {
     }
 
     fn rested(mut x: WalkRecord) -> WalkRecord {
-        x.rests.push(Span {
-            at_s: 60.0,
-            len_s: 20.0,
-        });
+        x.rests.push(Span::new(60.0, 20.0));
         x.longest_nonstop_s = x.active_s / 2.0;
         x
     }

@@ -130,9 +130,14 @@ fn counted(walks: &[WalkRecord]) -> impl Iterator<Item = &WalkRecord> {
     walks.iter().filter(|w| active_min(w) > 0.0)
 }
 
-/// The local day of the first walk, if any.
+/// The local day of the first walk, if any. Walks are compared by their
+/// local start as seconds (UTC plus offset, the order of their local
+/// times) and only the earliest one's date is worked out: a calendar date
+/// per walk costs most of a plan over a long history.
 fn first_day(walks: &[WalkRecord]) -> Option<NaiveDate> {
-    counted(walks).map(|w| w.local_date()).min()
+    counted(walks)
+        .min_by_key(|w| w.started_at.timestamp() + i64::from(w.offset().local_minus_utc()))
+        .map(WalkRecord::local_date)
 }
 
 /// What the walker managed in their first seven days (from the first

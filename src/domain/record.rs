@@ -54,6 +54,12 @@ pub struct Span {
     pub len_s: f64,
 }
 
+impl Span {
+    pub const fn new(at_s: f64, len_s: f64) -> Self {
+        Self { at_s, len_s }
+    }
+}
+
 /// One recorded walk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WalkRecord {
@@ -244,14 +250,8 @@ mod tests {
     #[test]
     fn serde_round_trip_keeps_every_field() {
         let mut w = walk("2026-03-29T01:30:00Z", 120);
-        w.rests.push(Span {
-            at_s: 100.0,
-            len_s: 20.0,
-        });
-        w.gaps.push(Span {
-            at_s: 300.0,
-            len_s: 60.0,
-        });
+        w.rests.push(Span::new(100.0, 20.0));
+        w.gaps.push(Span::new(300.0, 60.0));
         w.pain_before = Some(6);
         w.pain_after = Some(4);
         w.loop_id = Some(LoopId("l1".into()));

@@ -23,7 +23,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::record::{StepSource, Steps, WalkId, WalkRecord};
+use super::record::{LoopId, StepSource, Steps, WalkId, WalkRecord};
 use super::steps::StepDetector;
 use super::walk::{Action, Checkpoint, Motion, Phase, WalkSession, LONGEST_RECORD_S};
 
@@ -121,6 +121,14 @@ pub enum Stored {
     MemoryOnly(StoreProblem),
     /// Refused as invalid (a bug): nothing was stored.
     Refused,
+}
+
+impl Stored {
+    /// On the phone, written and read back (stored or pending): the walk's
+    /// checkpoint may go.
+    pub fn is_safe(self) -> bool {
+        matches!(self, Self::Saved | Self::Pending(_))
+    }
 }
 
 /// Why the history could not be written.
@@ -236,6 +244,16 @@ pub enum Effect {
     Event(WalkEvent),
 }
 
+/// What the walker adds to the walk: the loop and how their back and legs
+/// felt. Kept by the recorder across walks: the loop stays chosen for the
+/// next walk, the pain answers are cleared once a walk is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    pub loop_id: Option<LoopId>,
+    pub pain_before: Option<u8>,
+    pub pain_after: Option<u8>,
+}
+
 /// The moment of a Start tap.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stamp {
@@ -302,6 +320,12 @@ pub enum Input {
         now: f64,
     },
     ManualSteps(u32),
+    /// The walker chose a loop (or none) for this walk and the next.
+    Loop(Option<LoopId>),
+    /// Back or leg pain 0-10 before the walk (`None`: skipped).
+    PainBefore(Option<u8>),
+    /// Back or leg pain 0-10 after the walk (`None`: skipped).
+    PainAfter(Option<u8>),
     /// Walks of closed pages, found at start-up.
     Found(Vec<Unfinished>),
     /// Continue the walk on offer; `wall_ms` is the wall clock now.
@@ -391,6 +415,7 @@ pub struct Recorder {
     stage: Stage,
     session: WalkSession,
     meta: Option<Meta>,
+    extras: Extras,
     detector: StepDetector,
     /// Walk clock = monotonic clock + `offset`.
     offset: f64,
@@ -435,6 +460,7 @@ impl Recorder {
             stage: Stage::Ready,
             session: WalkSession::default(),
             meta: None,
+            extras: Extras::default(),
             detector: StepDetector::new(),
             offset: 0.0,
             listening_since: 0.0,
@@ -489,10 +515,16 @@ impl Recorder {
         Some(meta.started_at + chrono::Duration::milliseconds(ms))
     }
 
-    /// The walk's last step in the walker's local time at the start.
-    pub fn last_step_local(&self) -> Option<DateTime<chrono::FixedOffset>> {
+    /// The walk's last step on the walker's clock at the start, `HH:MM`.
+    pub fn last_step_clock(&self) -> Option<String> {
         let offset = chrono::FixedOffset::east_opt(self.meta.as_ref()?.utc_offset_min * 60)?;
-        Some(self.last_step_at()?.with_timezone(&offset))
+        let local = self.last_step_at()?.with_timezone(&offset);
+        Some(super::dates::hh_mm(&local))
+    }
+
+    /// The walker's loop and pain answers.
+    pub fn extras(&self) -> &Extras {
+        &self.extras
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -508,14 +540,22 @@ impl Recorder {
         }
     }
 
-    /// The record Save would store (after Stop), before the walker's extras
-    /// (loop, pain) are added.
+    /// The record Save would store (after Stop), with the walker's extras.
     pub fn record(&self) -> Option<WalkRecord> {
         let m = self.meta.as_ref()?;
-        Some(
-            self.session
-                .to_record(m.id.clone(), m.started_at, m.utc_offset_min),
-        )
+        let Extras {
+            loop_id,
+            pain_before,
+            pain_after,
+        } = self.extras.clone();
+        Some(WalkRecord {
+            loop_id,
+            pain_before,
+            pain_after,
+            ..self
+                .session
+                .to_record(m.id.clone(), m.started_at, m.utc_offset_min)
+        })
     }
 
     fn checkpoint(&self) -> Option<Checkpoint> {
@@ -691,6 +731,9 @@ impl Recorder {
             Input::ManualSteps(n) => {
                 self.apply(Action::ManualSteps { steps: n });
             }
+            Input::Loop(id) => self.set_extras(|e| e.loop_id = id),
+            Input::PainBefore(p) => self.set_extras(|e| e.pain_before = p),
+            Input::PainAfter(p) => self.set_extras(|e| e.pain_after = p),
             Input::Found(list) => {
                 self.found.extend(list);
                 // Oldest first.
@@ -736,6 +779,11 @@ impl Recorder {
             }
         }
         out
+    }
+
+    fn set_extras(&mut self, change: impl FnOnce(&mut Extras)) {
+        change(&mut self.extras);
+        self.revision += 1;
     }
 
     fn begin_meta(&mut self, at: Stamp, source: StepSource) {
@@ -998,28 +1046,23 @@ impl Recorder {
         let Some(saving) = self.saving.take() else {
             return;
         };
-        let safe = match stored {
-            Stored::Saved => true,
-            Stored::Pending(p) => {
-                out.push(Effect::Notice(Notice::SavePending(p)));
-                true
-            }
-            Stored::MemoryOnly(p) => {
-                out.push(Effect::Notice(Notice::NotStoredYet(p)));
-                false
-            }
-            Stored::Refused => {
-                out.push(Effect::Notice(Notice::SaveRefused));
-                false
-            }
-        };
-        if !safe {
+        match stored {
+            Stored::Saved => {}
+            Stored::Pending(p) => out.push(Effect::Notice(Notice::SavePending(p))),
+            Stored::MemoryOnly(p) => out.push(Effect::Notice(Notice::NotStoredYet(p))),
+            Stored::Refused => out.push(Effect::Notice(Notice::SaveRefused)),
+        }
+        if !stored.is_safe() {
             // The checkpoint stays: it is the walk's only durable copy.
             return;
         }
         out.push(Effect::Event(WalkEvent::Saved));
         match saving {
-            Saving::Ours => self.finish(out),
+            Saving::Ours => {
+                // Asked again for the next walk; the loop stays chosen.
+                self.set_extras(|e| (e.pain_before, e.pain_after) = (None, None));
+                self.finish(out)
+            }
             Saving::Offered(u) => {
                 out.push(Effect::ClearCheckpoint(slot(&u)));
                 if matches!(self.stage, Stage::Resume(_)) {

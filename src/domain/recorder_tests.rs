@@ -6,6 +6,7 @@
 use std::io::Read;
 
 use super::*;
+use crate::domain::record::LoopId;
 use crate::domain::steps::{count_steps, trace::parse_trace};
 use crate::domain::store::Store;
 
@@ -32,6 +33,16 @@ const WALL0: f64 = 1_767_258_000_000.0; // 2026-01-01 09:00:00 UTC
 /// The page's monotonic clock at Start (any origin works).
 const MONO0: f64 = 1234.5;
 
+/// A Start tap at `now` (monotonic) and [`WALL0`], UTC offset in minutes.
+fn stamp(now: f64, utc_offset_min: i32, id: &str) -> Stamp {
+    Stamp {
+        now,
+        wall_ms: WALL0,
+        utc_offset_min,
+        id: WalkId(id.into()),
+    }
+}
+
 /// A recorder with every effect it asked for, and the monotonic clock.
 struct Harness {
     r: Recorder,
@@ -54,14 +65,24 @@ impl Harness {
         out
     }
 
+    /// A recorder that started a walk and walked `rows`.
+    fn walked(rows: &[(f64, f64, f64, f64)]) -> Self {
+        let mut h = Self::new();
+        h.start();
+        h.walk(rows);
+        h
+    }
+
+    /// Stop now and tap Save: the record the recorder asks to store.
+    fn stop_and_save(&mut self) -> WalkRecord {
+        self.feed(Input::Stop { now: self.mono });
+        self.feed(Input::Save);
+        self.saved_record()
+    }
+
     fn start(&mut self) {
         let out = self.feed(Input::Start {
-            at: Stamp {
-                now: self.mono,
-                wall_ms: WALL0,
-                utc_offset_min: 60,
-                id: WalkId("w1".into()),
-            },
+            at: stamp(self.mono, 60, "w1"),
             sensor: SensorAccess::Ready,
         });
         assert!(out.contains(&Effect::Sensors(true)));
@@ -117,31 +138,46 @@ impl Harness {
         self.r.session().steps().0
     }
 
+    /// The latest effect that `pick` picks.
+    fn latest<T>(&self, pick: impl Fn(&Effect) -> Option<T>) -> Option<T> {
+        self.effects.iter().rev().find_map(pick)
+    }
+
     fn last_checkpoint(&self) -> Checkpoint {
-        self.effects
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::WriteCheckpoint(cp) => Some((**cp).clone()),
-                _ => None,
-            })
-            .expect("a checkpoint was written")
+        self.latest(|e| match e {
+            Effect::WriteCheckpoint(cp) => Some((**cp).clone()),
+            _ => None,
+        })
+        .expect("a checkpoint was written")
     }
 
     fn saved_record(&self) -> WalkRecord {
-        self.effects
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::Save(r) => Some((**r).clone()),
-                _ => None,
-            })
-            .expect("a save was asked for")
+        self.latest(|e| match e {
+            Effect::Save(r) => Some((**r).clone()),
+            _ => None,
+        })
+        .expect("a save was asked for")
     }
 
     fn count(&self, wanted: impl Fn(&Effect) -> bool) -> usize {
         self.effects.iter().filter(|e| wanted(e)).count()
     }
+}
+
+/// A walk of `seconds` of the recording in a tab whose page then went
+/// away, offered back in a new tab: (the new tab, the checkpoint left).
+fn closed_tab(seconds: f64, key: &str, own: bool, heartbeat_ms: f64) -> (Harness, Checkpoint) {
+    let mut a = Harness::walked(&recording(seconds));
+    a.feed(Input::PageHide);
+    let checkpoint = a.last_checkpoint();
+    let mut b = Harness::new();
+    b.feed(Input::Found(vec![Unfinished {
+        key: key.into(),
+        own,
+        heartbeat_ms,
+        checkpoint: checkpoint.clone(),
+    }]));
+    (b, checkpoint)
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -153,9 +189,7 @@ fn a_recorded_walk_counts_what_the_detector_counts() {
     let rows = recording(30.0);
     let expected = count_steps(&rows) as u32;
     assert!(expected > 30, "the recording is a walk ({expected})");
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     assert_eq!(h.steps(), expected);
     h.pass(0.5);
     h.feed(Input::Stop { now: h.mono });
@@ -171,9 +205,7 @@ fn a_recorded_walk_counts_what_the_detector_counts() {
 #[test]
 fn a_hidden_page_is_a_gap_said_on_return_and_the_walk_is_marked_interrupted() {
     let rows = recording(12.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let before = h.steps();
     let hidden_at = h.elapsed();
     let out = h.feed(Input::PageHidden { now: h.mono });
@@ -204,9 +236,7 @@ fn a_hidden_page_is_a_gap_said_on_return_and_the_walk_is_marked_interrupted() {
 #[test]
 fn readings_that_stop_arriving_mid_walk_are_a_gap() {
     let rows = recording(10.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.pass(20.0);
     h.walk(&rows);
     let gaps = h.r.session().gaps();
@@ -254,12 +284,7 @@ fn a_hidden_page_is_not_mistaken_for_no_readings() {
 fn permission_asked_then_granted_starts_then_denied_says_so() {
     let mut h = Harness::new();
     h.feed(Input::Start {
-        at: Stamp {
-            now: h.mono,
-            wall_ms: WALL0,
-            utc_offset_min: 0,
-            id: WalkId("w".into()),
-        },
+        at: stamp(h.mono, 0, "w"),
         sensor: SensorAccess::Asking,
     });
     assert_eq!(h.r.stage(), &Stage::Asking);
@@ -267,12 +292,7 @@ fn permission_asked_then_granted_starts_then_denied_says_so() {
     h.feed(Input::Permission { granted: false });
     assert_eq!(h.r.stage(), &Stage::Problem(SensorProblem::Denied));
     h.feed(Input::Start {
-        at: Stamp {
-            now: h.mono,
-            wall_ms: WALL0,
-            utc_offset_min: 0,
-            id: WalkId("w".into()),
-        },
+        at: stamp(h.mono, 0, "w"),
         sensor: SensorAccess::Asking,
     });
     let out = h.feed(Input::Permission { granted: true });
@@ -307,12 +327,7 @@ fn pausing_stops_counting_and_resuming_counts_again() {
 #[test]
 fn a_manual_walk_takes_the_entered_count() {
     let mut h = Harness::new();
-    let out = h.feed(Input::StartManual(Stamp {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 60,
-        id: WalkId("m".into()),
-    }));
+    let out = h.feed(Input::StartManual(stamp(h.mono, 60, "m")));
     assert!(!out.contains(&Effect::Sensors(true)), "no sensor");
     h.feed(Input::Sample {
         t: h.mono + 1.0,
@@ -348,9 +363,7 @@ fn the_checkpoint_is_written_every_four_seconds_and_on_hide() {
 #[test]
 fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_as_a_gap() {
     let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
+    let mut a = Harness::walked(&rows);
     a.feed(Input::Tick { now: a.mono + 0.1 });
     // Killed: the last checkpoint is all that is left.
     let cp = a.last_checkpoint();
@@ -381,9 +394,7 @@ fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_a
     assert!(close(gaps[0].len_s, 120.0, 0.01), "{gaps:?}");
     b.walk(&rows);
     assert!(b.steps() > at_cp + 10, "counting goes on");
-    b.feed(Input::Stop { now: b.mono });
-    b.feed(Input::Save);
-    let r = b.saved_record();
+    let r = b.stop_and_save();
     assert_eq!(r.id, WalkId("w1".into()), "the same walk");
     let out = b.feed(Input::Saved(Stored::Saved));
     assert!(out.contains(&Effect::ClearCheckpoint(CheckpointSlot::Own)));
@@ -395,9 +406,7 @@ fn the_walk_of_a_killed_tab_is_offered_back_and_continuing_marks_the_time_away_a
 #[test]
 fn a_killed_tabs_walk_saved_as_it_stood_ends_at_its_last_step_and_clears_only_its_own_key() {
     let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
+    let mut a = Harness::walked(&rows);
     a.still(30.0);
     let cp = a.last_checkpoint();
     let last = cp.session.latest_step().unwrap();
@@ -440,9 +449,7 @@ fn a_killed_tabs_walk_saved_as_it_stood_ends_at_its_last_step_and_clears_only_it
 
 #[test]
 fn a_failed_save_keeps_the_checkpoint_and_says_the_walk_is_not_stored_yet() {
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&recording(10.0));
+    let mut h = Harness::walked(&recording(10.0));
     h.feed(Input::Stop { now: h.mono });
     h.feed(Input::Save);
     let out = h.feed(Input::Saved(Stored::MemoryOnly(StoreProblem::Protected)));
@@ -474,12 +481,7 @@ fn a_failed_save_keeps_the_checkpoint_and_says_the_walk_is_not_stored_yet() {
 fn saving_or_discarding_in_one_tab_never_clears_another_tabs_checkpoint() {
     let mut h = Harness::new();
     h.start();
-    h.feed(Input::StartManual(Stamp {
-        now: h.mono,
-        wall_ms: WALL0,
-        utc_offset_min: 0,
-        id: WalkId("x".into()),
-    }));
+    h.feed(Input::StartManual(stamp(h.mono, 0, "x")));
     h.feed(Input::Stop { now: h.mono + 60.0 });
     h.feed(Input::Discard);
     h.start();
@@ -545,12 +547,8 @@ fn a_wall_clock_jump_mid_walk_creates_no_rest_and_no_gap() {
     // clock set forward an hour reaches it through nothing. The walk goes on
     // with steady readings and ticks.
     let rows = recording(30.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
-    h.feed(Input::Stop { now: h.mono });
-    h.feed(Input::Save);
-    let r = h.saved_record();
+    let mut h = Harness::walked(&rows);
+    let r = h.stop_and_save();
     assert!(r.gaps.is_empty(), "{:?}", r.gaps);
     assert!(r.rests.is_empty(), "{:?}", r.rests);
     assert!(r.duration_s < 40.0);
@@ -563,9 +561,7 @@ fn a_wall_clock_jump_mid_walk_creates_no_rest_and_no_gap() {
 #[test]
 fn five_minutes_without_a_step_pauses_the_walk_by_itself_and_asks() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(AUTO_PAUSE_AFTER_S - 5.0);
     assert_eq!(h.r.stage(), &Stage::Recording, "not yet");
     h.still(10.0);
@@ -582,6 +578,11 @@ fn five_minutes_without_a_step_pauses_the_walk_by_itself_and_asks() {
     assert_eq!(
         h.r.last_step_at(),
         Some(started(WALL0) + chrono::Duration::milliseconds((last * 1000.0) as i64))
+    );
+    assert_eq!(
+        h.r.last_step_clock().as_deref(),
+        Some("10:00"),
+        "on the walker's clock (UTC+1), not UTC"
     );
     // Ending there: the walk ends at its last step.
     h.still(600.0);
@@ -606,9 +607,7 @@ fn started(ms: f64) -> DateTime<Utc> {
 #[test]
 fn keep_going_after_an_automatic_pause_counts_again() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(AUTO_PAUSE_AFTER_S + 2.0);
     assert_eq!(h.r.stage(), &Stage::Idle);
     let before = h.steps();
@@ -625,20 +624,14 @@ fn keep_going_after_an_automatic_pause_counts_again() {
 #[test]
 fn stop_long_after_the_last_step_ends_the_walk_at_the_last_step() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let last = h.r.session().latest_step().unwrap();
     h.feed(Input::Pause { now: h.mono });
     h.pass(3600.0);
-    h.feed(Input::Stop { now: h.mono });
-    h.feed(Input::Save);
-    let r = h.saved_record();
+    let r = h.stop_and_save();
     assert!(close(r.duration_s, last, 1e-6), "{}", r.duration_s);
     // A short wait before Stop stays part of the walk.
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     h.still(20.0);
     h.feed(Input::Stop { now: h.mono });
     h.feed(Input::Save);
@@ -648,9 +641,7 @@ fn stop_long_after_the_last_step_ends_the_walk_at_the_last_step() {
 #[test]
 fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
     let rows = recording(20.0);
-    let mut h = Harness::new();
-    h.start();
-    h.walk(&rows);
+    let mut h = Harness::walked(&rows);
     let last = h.r.session().latest_step().unwrap();
     h.feed(Input::PageHidden { now: h.mono });
     // Throttled ticks while hidden change nothing.
@@ -673,20 +664,8 @@ fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
 
 #[test]
 fn a_checkpoint_three_days_old_asks_if_the_walker_forgot_to_stop_and_is_saved_with_its_steps() {
-    let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
-    a.feed(Input::PageHide);
-    let cp = a.last_checkpoint();
+    let (mut b, cp) = closed_tab(20.0, "loopwalk.current", false, WALL0 + 20_000.0);
     let steps = cp.session.steps();
-    let mut b = Harness::new();
-    b.feed(Input::Found(vec![Unfinished {
-        key: "loopwalk.current".into(),
-        own: false,
-        heartbeat_ms: WALL0 + 20_000.0,
-        checkpoint: cp,
-    }]));
     let days_later = WALL0 + 3.0 * 86_400_000.0;
     match b.r.stage() {
         Stage::Resume(u) => {
@@ -729,20 +708,8 @@ fn snapshot_tells_whether_steps_are_being_counted() {
 
 #[test]
 fn a_continued_walk_whose_sensor_fails_is_stopped_for_saving_not_dropped() {
-    let rows = recording(20.0);
-    let mut a = Harness::new();
-    a.start();
-    a.walk(&rows);
-    a.feed(Input::PageHide);
-    let cp = a.last_checkpoint();
+    let (mut b, cp) = closed_tab(20.0, "k", true, WALL0);
     let steps = cp.session.steps();
-    let mut b = Harness::new();
-    b.feed(Input::Found(vec![Unfinished {
-        key: "k".into(),
-        own: true,
-        heartbeat_ms: WALL0,
-        checkpoint: cp,
-    }]));
     b.feed(Input::Continue {
         now: b.mono,
         wall_ms: WALL0 + 60_000.0,
@@ -769,4 +736,73 @@ fn a_checkpoint_that_cannot_be_written_is_said_once_and_unsaid_when_writes_work_
         [Effect::ClearNotice(Notice::Checkpoint(_))]
     ));
     assert!(h.feed(Input::CheckpointWritten(Ok(()))).is_empty());
+}
+
+#[test]
+fn the_walkers_loop_and_pain_answers_go_into_the_saved_walk_and_pain_is_asked_afresh_next_time() {
+    let mut h = Harness::new();
+    let park = Some(LoopId("park".into()));
+    let before = h.r.revision();
+    h.feed(Input::Loop(park.clone()));
+    h.feed(Input::PainBefore(Some(4)));
+    assert!(h.r.revision() > before, "the screens are told");
+    h.start();
+    h.walk(&recording(10.0));
+    h.feed(Input::Stop { now: h.mono });
+    h.feed(Input::PainAfter(Some(3)));
+    let shown = h.r.record().expect("the summary's record");
+    assert_eq!(
+        (shown.loop_id.clone(), shown.pain_before, shown.pain_after),
+        (park.clone(), Some(4), Some(3))
+    );
+    h.feed(Input::Save);
+    assert_eq!(
+        h.saved_record(),
+        shown,
+        "Save stores what the summary shows"
+    );
+    h.feed(Input::Saved(Stored::Saved));
+    assert_eq!(
+        h.r.extras(),
+        &Extras {
+            loop_id: park,
+            pain_before: None,
+            pain_after: None,
+        },
+        "the loop stays chosen; pain is asked again"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_pain_answers_for_the_next_try() {
+    let mut h = Harness::new();
+    h.feed(Input::PainBefore(Some(6)));
+    h.start();
+    h.feed(Input::Stop { now: h.mono + 60.0 });
+    h.feed(Input::PainAfter(Some(5)));
+    h.feed(Input::Save);
+    h.feed(Input::Saved(Stored::MemoryOnly(StoreProblem::Full)));
+    assert_eq!(
+        (h.r.extras().pain_before, h.r.extras().pain_after),
+        (Some(6), Some(5))
+    );
+    h.feed(Input::Save);
+    let r = h.saved_record();
+    assert_eq!((r.pain_before, r.pain_after), (Some(6), Some(5)));
+}
+
+#[test]
+fn a_closed_tabs_walk_saved_as_it_stood_does_not_take_this_walkers_answers() {
+    let (mut b, _) = closed_tab(20.0, "loopwalk.current.tab-a", false, WALL0);
+    b.feed(Input::Loop(Some(LoopId("park".into()))));
+    b.feed(Input::PainBefore(Some(7)));
+    b.feed(Input::SaveAsItStood);
+    let r = b.saved_record();
+    assert_eq!((r.loop_id, r.pain_before, r.pain_after), (None, None, None));
+    b.feed(Input::Saved(Stored::Saved));
+    assert_eq!(
+        b.r.extras().pain_before,
+        Some(7),
+        "kept for the walk about to start"
+    );
 }

@@ -229,10 +229,7 @@ mod tests {
         let mut a = walk("2026-11-03", Some(4), Some(5));
         a.note = Some("  Left leg ached after the hill ".into());
         let mut b = walk("2026-11-20", None, None);
-        b.rests.push(crate::domain::record::Span {
-            at_s: 100.0,
-            len_s: 30.0,
-        });
+        b.rests.push(crate::domain::record::Span::new(100.0, 30.0));
         b.longest_nonstop_s = 300.0;
         b.note = Some("   ".into());
         let old = walk("2026-09-01", None, None);

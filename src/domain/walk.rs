@@ -320,10 +320,7 @@ impl WalkSession {
     }
 
     fn push_rest(&mut self, from: f64, len: f64) {
-        self.rests.push(Span {
-            at_s: from - self.start,
-            len_s: len,
-        });
+        self.rests.push(Span::new(from - self.start, len));
     }
 
     /// The current run of steps ends at `at` (pause, gap or stop): record a
@@ -444,10 +441,7 @@ impl WalkSession {
         let mut g: Vec<Span> = self
             .gap_iv
             .iter()
-            .map(|&(f, t)| Span {
-                at_s: f - self.start,
-                len_s: t - f,
-            })
+            .map(|&(f, t)| Span::new(f - self.start, t - f))
             .collect();
         sort_by(&mut g, |a, b| a.at_s.total_cmp(&b.at_s));
         g
@@ -481,10 +475,7 @@ impl WalkSession {
             spans
                 .into_iter()
                 .filter(|s| s.at_s < duration_s)
-                .map(|s| Span {
-                    at_s: s.at_s,
-                    len_s: s.len_s.min(duration_s - s.at_s),
-                })
+                .map(|s| Span::new(s.at_s, s.len_s.min(duration_s - s.at_s)))
                 .collect()
         };
         let (rests, longest) = match self.source {

@@ -2,6 +2,7 @@
 //! the UI and keeps `web-sys` details out of components and domain logic.
 
 pub mod checkpoint;
+pub mod clock;
 pub mod crash;
 pub mod download;
 pub mod haptics;

@@ -5,7 +5,8 @@
 //! Samples whose axes are null are skipped (Chromium fires one such event as
 //! soon as a listener is attached, and desktops without a sensor only ever
 //! send those). Times are the event's time stamp in seconds, on the page's
-//! monotonic performance clock, the same clock as [`now_s`].
+//! monotonic performance clock, the same clock as
+//! [`clock::now_s`](super::clock::now_s).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,15 +15,6 @@ use crate::domain::recorder::{SensorAccess, SensorProblem};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
-}
-
-/// Seconds of the page's monotonic clock (`performance.now()`), the clock
-/// of motion event time stamps. Never jumps with the wall clock.
-pub fn now_s() -> f64 {
-    window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now() / 1000.0)
-        .unwrap_or_else(|| js_sys::Date::now() / 1000.0)
 }
 
 /// Whether motion can be asked for at all: a secure context with the
@@ -67,13 +59,20 @@ pub fn request_permission() -> Option<js_sys::Promise> {
     }
 }
 
-/// At the Start tap: whether the sensor can be used, and the iOS permission
-/// question to await if one was asked (asked here, inside the tap).
-pub fn access() -> (SensorAccess, Option<js_sys::Promise>) {
+/// At the Start tap: whether the sensor can be used. Where the browser asks
+/// the walker first (iOS), the question is asked here, synchronously inside
+/// the tap as Safari requires, and `answered` is called later with the
+/// answer.
+pub fn access(answered: impl FnOnce(bool) + 'static) -> SensorAccess {
     match is_supported().map(|()| request_permission()) {
-        Err(p) => (SensorAccess::Problem(p), None),
-        Ok(None) => (SensorAccess::Ready, None),
-        Ok(Some(promise)) => (SensorAccess::Asking, Some(promise)),
+        Err(p) => SensorAccess::Problem(p),
+        Ok(None) => SensorAccess::Ready,
+        Ok(Some(promise)) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                answered(permission_granted(promise).await);
+            });
+            SensorAccess::Asking
+        }
     }
 }
 
@@ -117,7 +116,7 @@ impl Drop for MotionListener {
 
 /// Listen to `devicemotion`: `on_sample(t, x, y, z)` for every reading with
 /// all three axes (acceleration including gravity, m/s^2; `t` in seconds
-/// of [`now_s`]'s clock).
+/// of [`clock::now_s`](super::clock::now_s)'s clock).
 pub fn listen(
     mut on_sample: impl FnMut(f64, f64, f64, f64) + 'static,
 ) -> Result<MotionListener, SensorProblem> {

@@ -22,12 +22,14 @@ use std::future::Future;
 
 use thiserror::Error;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::record::WalkRecord;
+use crate::domain::recorder::StoreProblem;
 use crate::domain::sort::sort_by;
-use crate::domain::store::{load, try_to_json, LoadError, Store};
+use crate::domain::store::{load, try_to_json, try_to_json_cached, JsonCache, LoadError, Store};
 
 /// localStorage key of the store.
 pub const STORE_KEY: &str = "loopwalk.v2";
@@ -87,12 +89,53 @@ pub enum StorageError {
     NotReadBack,
 }
 
+impl From<&StorageError> for StoreProblem {
+    /// What the walk recorder needs to know of a failed write.
+    fn from(e: &StorageError) -> Self {
+        match e {
+            StorageError::Quota => Self::Full,
+            StorageError::Unavailable => Self::Unavailable,
+            StorageError::UnreadableDataProtected => Self::Protected,
+            StorageError::Serialize(_) | StorageError::NotReadBack => Self::Other,
+        }
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn get(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage` whose values stay JS strings (never copied into wasm).
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_js(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_js(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
+
+fn js(storage: &web_sys::Storage) -> &JsStorage {
+    storage.unchecked_ref()
+}
+
+/// Store text as JavaScript holds it: what this tab last wrote or read
+/// under [`STORE_KEY`]. Kept on the JS side, so telling whether storage
+/// still holds it is one string comparison in the browser, and the half a
+/// megabyte of a long history is not copied into wasm on every save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreText(JsValue);
+
+/// The text under [`STORE_KEY`] now, left on the JS side. `None` when
+/// nothing is stored or storage is unavailable.
+pub fn store_text() -> Option<StoreText> {
+    let value = js(&local_storage()?).get_js(STORE_KEY).ok()?;
+    value.is_string().then_some(StoreText(value))
 }
 
 fn now_ms() -> u64 {
@@ -161,11 +204,15 @@ pub fn raw_text() -> Option<String> {
     get(&storage, STORE_KEY)
 }
 
-/// The text under [`STORE_KEY`] as it is now. `Err(Unavailable)` when the
-/// browser offers no storage.
-pub fn stored_text() -> Result<Option<String>, StorageError> {
-    let storage = local_storage().ok_or(StorageError::Unavailable)?;
-    Ok(get(&storage, STORE_KEY))
+/// The text under [`STORE_KEY`] if it is not `known` (another tab saved
+/// since), copied into wasm to be parsed, with its [`StoreText`]. `None`
+/// when storage still holds `known`, holds nothing, or is unavailable.
+pub fn changed_text(known: Option<&StoreText>) -> Option<(String, StoreText)> {
+    let current = store_text()?;
+    if known == Some(&current) {
+        return None;
+    }
+    Some((current.0.as_string()?, current))
 }
 
 /// Save the store under [`STORE_KEY`]: written, then read back and
@@ -176,44 +223,60 @@ pub fn stored_text() -> Result<Option<String>, StorageError> {
 /// version in another tab) is never overwritten by accident; use
 /// [`replace_unreadable`] once the walker has decided. `known` is the text
 /// this tab last wrote or merged: when the key still holds it, it is known
-/// to load and is not parsed again (one serialisation, no parse, per save).
-/// Write on a throttle (end of walk, after edits), not continuously.
-pub fn save_store(store: &Store, known: Option<&str>) -> Result<String, StorageError> {
+/// to load and is not parsed again (no parse per save). `cache` holds the
+/// JSON of the walks written last time, so only changed walks are
+/// formatted again. Write on a throttle (end of walk, after edits), not
+/// continuously.
+pub fn save_store(
+    store: &Store,
+    known: Option<&StoreText>,
+    cache: &mut JsonCache,
+) -> Result<StoreText, StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
-    if let Some(current) = get(&storage, STORE_KEY) {
-        if known != Some(current.as_str()) && load(&current).is_err() {
+    if let Some((current, _)) = changed_text(known) {
+        if load(&current).is_err() {
             return Err(StorageError::UnreadableDataProtected);
         }
     }
-    write(&storage, store)
+    write(&storage, try_to_json_cached(store, cache))
 }
 
 /// Overwrite unreadable stored data with `store`, after the walker chose to
 /// (having been offered an export of [`raw_text`]). A backup copy is made
 /// first when there is room for one.
-pub fn replace_unreadable(store: &Store) -> Result<String, StorageError> {
+pub fn replace_unreadable(store: &Store) -> Result<StoreText, StorageError> {
     let storage = local_storage().ok_or(StorageError::Unavailable)?;
     if let Some(current) = get(&storage, STORE_KEY) {
         if load(&current).is_err() {
             back_up(&storage, &current);
         }
     }
-    write(&storage, store)
+    write(&storage, try_to_json(store))
 }
 
-fn write(storage: &web_sys::Storage, store: &Store) -> Result<String, StorageError> {
-    let text = try_to_json(store).map_err(|e| StorageError::Serialize(e.to_string()))?;
-    write_verified(storage, STORE_KEY, &text)?;
-    Ok(text)
+fn write(
+    storage: &web_sys::Storage,
+    text: Result<String, serde_json::Error>,
+) -> Result<StoreText, StorageError> {
+    let text = text.map_err(|e| StorageError::Serialize(e.to_string()))?;
+    write_verified(storage, STORE_KEY, &text).map(StoreText)
 }
 
-/// `setItem`, then `getItem` and compare.
-fn write_verified(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StorageError> {
-    storage.set_item(key, text).map_err(|e| write_error(&e))?;
-    if get(storage, key).as_deref() == Some(text) {
-        Ok(())
-    } else {
-        Err(StorageError::NotReadBack)
+/// `setItem`, then `getItem` and compare the whole text read back with the
+/// text written (both as JS strings: the comparison runs in the browser,
+/// and nothing is copied back into wasm). Returns the JS string written.
+fn write_verified(
+    storage: &web_sys::Storage,
+    key: &str,
+    text: &str,
+) -> Result<JsValue, StorageError> {
+    let text = JsValue::from_str(text);
+    js(storage)
+        .set_js(key, &text)
+        .map_err(|e| write_error(&e))?;
+    match js(storage).get_js(key) {
+        Ok(back) if back == text => Ok(text),
+        _ => Err(StorageError::NotReadBack),
     }
 }
 
@@ -254,23 +317,24 @@ pub fn save_pending(walks: &[WalkRecord]) -> Result<(), StorageError> {
         };
     }
     let text = serde_json::to_string(walks).map_err(|e| StorageError::Serialize(e.to_string()))?;
-    write_verified(&storage, PENDING_KEY, &text)
+    write_verified(&storage, PENDING_KEY, &text).map(drop)
 }
 
-/// Characters Loopwalk's origin holds in localStorage (keys and values;
-/// UTF-8 bytes, which overstate non-ASCII text: the safe side). When
-/// `store_len` is given it is counted for [`STORE_KEY`] instead of reading
-/// the store again. `None` when storage is unavailable.
-pub fn used_chars(store_len: Option<usize>) -> Option<usize> {
+/// Characters Loopwalk's origin holds in localStorage (keys and values, in
+/// UTF-16 code units, as browsers count the quota). The values are
+/// measured on the JS side, never copied into wasm. `None` when storage is
+/// unavailable.
+pub fn used_chars() -> Option<usize> {
     let storage = local_storage()?;
     let mut total = 0;
     for i in 0..storage.length().unwrap_or(0) {
         if let Some(key) = storage.key(i).ok().flatten() {
-            let len = match store_len {
-                Some(n) if key == STORE_KEY => n,
-                _ => get(&storage, &key).map_or(0, |v| v.len()),
-            };
-            total += key.len() + len;
+            let len = js(&storage)
+                .get_js(&key)
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                .map_or(0, |v| v.length() as usize);
+            total += key.encode_utf16().count() + len;
         }
     }
     Some(total)
@@ -393,8 +457,8 @@ mod tests {
         assert_eq!(load_store(), LoadOutcome::Fresh);
         let mut store = Store::new();
         store.settings.height_cm = Some(170);
-        let text = save_store(&store, None).unwrap();
-        assert_eq!(text, to_json(&store));
+        let written = save_store(&store, None, &mut JsonCache::default()).unwrap();
+        assert_eq!(Some(written), store_text());
         assert_eq!(load_store(), LoadOutcome::Loaded(store.clone()));
         assert_eq!(raw_text(), Some(to_json(&store)));
     }
@@ -420,7 +484,7 @@ mod tests {
         assert_eq!(backup_keys(), vec![key]);
         // Saving is refused until the walker decides.
         assert_eq!(
-            save_store(&Store::new(), None),
+            save_store(&Store::new(), None, &mut JsonCache::default()),
             Err(StorageError::UnreadableDataProtected)
         );
         assert_eq!(raw_text(), Some(raw));
@@ -450,7 +514,10 @@ mod tests {
         clear();
         let mut store = Store::new();
         store.settings.last_loop = Some(crate::domain::record::LoopId("x".repeat(6_000_000)));
-        assert_eq!(save_store(&store, None), Err(StorageError::Quota));
+        assert_eq!(
+            save_store(&store, None, &mut JsonCache::default()),
+            Err(StorageError::Quota)
+        );
         clear();
     }
 
@@ -477,7 +544,7 @@ mod tests {
         };
         save_pending(std::slice::from_ref(&w)).unwrap();
         assert_eq!(load_pending(), vec![w]);
-        assert!(used_chars(None).unwrap() > PENDING_KEY.len());
+        assert!(used_chars().unwrap() > PENDING_KEY.len());
         save_pending(&[]).unwrap();
         assert!(load_pending().is_empty());
         assert_eq!(get(&local_storage().unwrap(), PENDING_KEY), None);

@@ -4,6 +4,8 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::domain::recorder::Input;
+
 /// What happened to the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageEvent {
@@ -11,6 +13,17 @@ pub enum PageEvent {
     Visible,
     /// The page is being unloaded or put in the back/forward cache.
     PageHide,
+}
+
+impl PageEvent {
+    /// The walk recorder's input for this event at `now` (monotonic clock).
+    pub fn input(self, now: f64) -> Input {
+        match self {
+            Self::Hidden => Input::PageHidden { now },
+            Self::Visible => Input::PageVisible { now },
+            Self::PageHide => Input::PageHide,
+        }
+    }
 }
 
 /// Whether the page is hidden now.

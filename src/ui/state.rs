@@ -4,11 +4,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::milestones::{Earned, MilestoneReport, NextLimits};
+use crate::domain::milestones::{self, Earned, MilestoneReport, NextLimits};
+use crate::domain::pacing::Plan;
 use crate::domain::record::{LoopRecord, WalkRecord};
+use crate::domain::recorder::Stored;
 use crate::domain::settings::Settings;
-use crate::domain::store::{load, merge, validate_walk, Invalid, Store};
-use crate::platform::storage::{self, LoadOutcome, StorageError};
+use crate::domain::store::{load, merge, validate_walk, Invalid, JsonCache, Store};
+use crate::platform::storage::{self, LoadOutcome, StorageError, StoreText};
 use crate::ui::route::{Route, Tab};
 
 /// How the stored history stands, shown to the walker whenever it is not `Ok`.
@@ -49,6 +51,17 @@ pub enum SaveOutcome {
     MemoryOnly(StorageError),
 }
 
+impl From<SaveOutcome> for Stored {
+    /// Where the walk recorder is told the walk now is.
+    fn from(outcome: SaveOutcome) -> Self {
+        match outcome {
+            SaveOutcome::Saved => Self::Saved,
+            SaveOutcome::Pending(e) => Self::Pending((&e).into()),
+            SaveOutcome::MemoryOnly(e) => Self::MemoryOnly((&e).into()),
+        }
+    }
+}
+
 /// App-wide UI state (signals only; cheap to copy).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -70,9 +83,12 @@ pub struct AppState {
     /// (`None` when unknown); the walker is warned from
     /// [`storage::WARN_AT`].
     pub space_used: RwSignal<Option<f64>>,
-    /// The store text this tab last wrote or read: when storage still holds
-    /// it, a save need not parse it again.
-    synced: StoredValue<Option<String>>,
+    /// The store text this tab last wrote or read (JS side): when storage
+    /// still holds it, a save need not read or parse it again.
+    synced: StoredValue<Option<StoreText>, LocalStorage>,
+    /// The JSON of each walk as last written (only changed walks are
+    /// formatted again on a save).
+    json: StoredValue<JsonCache>,
     /// Derived from the store, each computed once per change of what it
     /// depends on, so a view reads only what it shows: changing a setting
     /// does not rebuild the walk list, saving a walk does not recompute the
@@ -96,6 +112,8 @@ pub struct Derived {
     pub settings: Memo<Settings>,
     /// Step length in metres, from the settings.
     pub step_length_m: Memo<f64>,
+    /// The pacing plan on [`Derived::today`] (walks, baseline, flare-ups).
+    pub plan: Memo<Plan>,
     /// Milestones earned and the next ones, on [`Derived::today`].
     pub milestones: Memo<MilestoneReport>,
     /// What "next up" may suggest today (this week's plan, flare-up).
@@ -109,15 +127,20 @@ impl Derived {
         let loops = Memo::new(move |_| store.with(|s| s.loops.clone()));
         let settings = Memo::new(move |_| store.with(|s| s.settings.clone()));
         let step_length_m = Memo::new(move |_| settings.with(Settings::step_length_m));
-        // With the plan's weekly targets (steady weeks), which depend on the
-        // walks and the settings: so on the whole store.
+        // The plan depends on the walks and the settings: so on the whole
+        // store. Computed once per change for every reader (the milestones'
+        // steady weeks, "next up", the week's target).
+        let plan = Memo::new(move |_| {
+            let day = today.get();
+            store.with(|s| crate::domain::care::plan_for(s, day))
+        });
         let milestones = Memo::new(move |_| {
             let day = today.get();
-            store.with(|s| crate::domain::milestones::report_for(s, day))
+            plan.with(|p| store.with(|s| milestones::report_with_plan(s, p, day)))
         });
         let next_limits = Memo::new(move |_| {
             let day = today.get();
-            store.with(|s| crate::domain::milestones::limits_for(s, day))
+            plan.with(|p| settings.with(|s| milestones::limits_for(s, p, day)))
         });
         Self {
             today,
@@ -125,6 +148,7 @@ impl Derived {
             loops,
             settings,
             step_length_m,
+            plan,
             milestones,
             next_limits,
         }
@@ -151,7 +175,7 @@ impl AppState {
         let before = self.derived.milestones.get_untracked();
         let out = change();
         let fresh = self.derived.milestones.with_untracked(|after| {
-            crate::domain::milestones::newly_earned(&before, after)
+            milestones::newly_earned(&before, after)
                 .into_iter()
                 .cloned()
                 .collect()
@@ -175,7 +199,8 @@ impl AppState {
             store_status: RwSignal::new(StoreStatus::Ok),
             pending_walks: RwSignal::new(0),
             space_used: RwSignal::new(None),
-            synced: StoredValue::new(None),
+            synced: StoredValue::new_local(None),
+            json: StoredValue::new(JsonCache::default()),
             derived: Derived::over(store),
         }
     }
@@ -189,7 +214,7 @@ impl AppState {
         match storage::load_store() {
             LoadOutcome::Fresh => {}
             LoadOutcome::Loaded(store) => {
-                state.synced.set_value(storage::raw_text());
+                state.synced.set_value(storage::store_text());
                 state.store.set(store);
             }
             LoadOutcome::Unreadable {
@@ -207,8 +232,7 @@ impl AppState {
             // Retry at start-up; on failure the list stays as it is.
             let _ = state.save();
         }
-        let len = state.synced.with_value(|t| t.as_ref().map(String::len));
-        state.note_space(len);
+        state.note_space();
         state
     }
 
@@ -234,18 +258,15 @@ impl AppState {
     /// Merge what another tab saved since this tab last wrote or read the
     /// store (parsed only when the text changed).
     fn catch_up_with_storage(&self) {
-        let Ok(Some(raw)) = storage::stored_text() else {
+        let Some((raw, text)) = self
+            .synced
+            .with_value(|t| storage::changed_text(t.as_ref()))
+        else {
             return;
         };
-        if self
-            .synced
-            .with_value(|t| t.as_deref() == Some(raw.as_str()))
-        {
-            return;
-        }
         if let Ok(other) = load(&raw) {
             self.store.update(|store| *store = merge(store, &other));
-            self.synced.set_value(Some(raw));
+            self.synced.set_value(Some(text));
         }
     }
 
@@ -264,7 +285,8 @@ impl AppState {
         out.expect("the update closure always runs")
     }
 
-    /// Add a finished walk to the history and make it durable.
+    /// Add a finished walk to the history and make it durable; its loop
+    /// becomes the one offered first next time.
     ///
     /// `Err`: the record itself is invalid and was not added. Otherwise the
     /// walk is in memory, and the outcome says where else (see
@@ -277,7 +299,13 @@ impl AppState {
         validate_walk(&record)?;
         self.catch_up_with_storage();
         let mut added = Ok(());
-        self.store.update(|s| added = s.add_walk(record.clone()));
+        self.store.update(|s| {
+            added = s.add_walk(record.clone());
+            if added.is_ok() && record.loop_id.is_some() {
+                // Offered first next time (one write for both).
+                s.settings.last_loop = record.loop_id.clone();
+            }
+        });
         added?;
         let Err(error) = self.save() else {
             return Ok(SaveOutcome::Saved);
@@ -307,8 +335,12 @@ impl AppState {
         }
         let had_pending = self.take_in_pending() > 0;
         let result = self.synced.with_value(|known| {
-            self.store
-                .with_untracked(|s| storage::save_store(s, known.as_deref()))
+            self.json
+                .try_update_value(|cache| {
+                    self.store
+                        .with_untracked(|s| storage::save_store(s, known.as_ref(), cache))
+                })
+                .unwrap_or(Err(StorageError::Unavailable))
         });
         self.after_write(result, had_pending)
     }
@@ -323,13 +355,13 @@ impl AppState {
 
     fn after_write(
         &self,
-        result: Result<String, StorageError>,
+        result: Result<StoreText, StorageError>,
         had_pending: bool,
     ) -> Result<(), StorageError> {
         match result {
-            Ok(text) => {
-                self.note_space(Some(text.len()));
-                self.synced.set_value(Some(text));
+            Ok(written) => {
+                self.note_space();
+                self.synced.set_value(Some(written));
                 self.store_status.set(StoreStatus::Ok);
                 if had_pending {
                     // Keep in the list only what the stored history lacks
@@ -349,7 +381,7 @@ impl AppState {
                 Ok(())
             }
             Err(e) => {
-                self.note_space(None);
+                self.note_space();
                 self.store_status.set(match &e {
                     StorageError::Unavailable => StoreStatus::Unavailable,
                     StorageError::UnreadableDataProtected => match storage::load_store() {
@@ -372,8 +404,8 @@ impl AppState {
     }
 
     /// Update [`AppState::space_used`] from the characters stored.
-    fn note_space(&self, store_len: Option<usize>) {
-        let used = storage::used_chars(store_len).map(|n| n as f64 / storage::QUOTA_CHARS as f64);
+    fn note_space(&self) {
+        let used = storage::used_chars().map(|n| n as f64 / storage::QUOTA_CHARS as f64);
         self.space_used.set(used);
     }
 

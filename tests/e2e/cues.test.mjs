@@ -7,15 +7,12 @@
 // iCalendar file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, openTab, screenshot, ROOT } from './harness.mjs';
+import { launch, openApp, openTab, screenshot, recordingRows, replay, sleep, ROOT } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
 const RECORDING = 'user2_hand_1506421987098';
-const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
-const dataFile = (file) => DATA_DIRS.map((d) => join(d, file)).find(existsSync) ?? join(DATA_DIRS[1], file);
 /** A short loop, so "loop done" comes within the recording. */
 const LOOP_STEPS = 50;
 /** Today's plan is 2 minutes (an entered baseline of 5 a week, 3 walks);
@@ -23,39 +20,7 @@ const LOOP_STEPS = 50;
 const EARLIER_S = 65;
 const PLAN_LEFT_S = 120 - EARLIER_S;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function loadRows(seconds) {
-  const text = gunzipSync(readFileSync(dataFile(`${RECORDING}.csv.gz`))).toString('utf8');
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(',').map(Number))
-    .filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
-}
-
-/** Replays rows in real time at 60 Hz (as walk.test.mjs), calling `during(t)` each second. */
-async function replay(cdp, rows, during) {
-  const t0 = performance.now();
-  const end = rows[rows.length - 1][0];
-  let i = 0;
-  let lastSecond = -1;
-  for (let tick = 0; ; tick++) {
-    const target = tick / 60;
-    if (target > end) break;
-    const wait = t0 + target * 1000 - performance.now();
-    if (wait > 0) await sleep(wait);
-    const now = (performance.now() - t0) / 1000;
-    while (i + 1 < rows.length && rows[i + 1][0] <= now) i++;
-    const [, x, y, z] = rows[i];
-    await cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x, y, z } } });
-    if (during && Math.floor(now) !== lastSecond) {
-      lastSecond = Math.floor(now);
-      await during(now);
-    }
-  }
-}
+const loadRows = (seconds) => recordingRows(RECORDING, seconds).rows;
 
 /** Observes speech and vibration from inside the page, with what the Walk screen showed at that moment. */
 const OBSERVE = `

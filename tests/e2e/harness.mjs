@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
+export { dataFile, recordingRows, truthSteps } from '../recordings.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 /** The release build under test: dist/, or $LOOPWALK_DIST (e.g. a private build folder). */
@@ -79,6 +80,35 @@ export async function launch({ colorScheme = 'light', sensors = false, server, u
     },
   };
 }
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Replays rows in real time at 60 Hz through Chromium's sensor override:
+ * at each tick, the latest sample at or before it; `onSecond(t)` once a second. */
+export async function replay(cdp, rows, { onSecond } = {}) {
+  const t0 = performance.now();
+  const end = rows[rows.length - 1][0];
+  let i = 0;
+  let lastSecond = -1;
+  for (let tick = 0; ; tick++) {
+    const target = tick / 60;
+    if (target > end) break;
+    const wait = t0 + target * 1000 - performance.now();
+    if (wait > 0) await sleep(wait);
+    const now = (performance.now() - t0) / 1000;
+    while (i + 1 < rows.length && rows[i + 1][0] <= now) i++;
+    const [, x, y, z] = rows[i];
+    await cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x, y, z } } });
+    if (onSecond && Math.floor(now) !== lastSecond) {
+      lastSecond = Math.floor(now);
+      await onSecond(now);
+    }
+  }
+}
+
+/** Gives the sensor the recording's first reading, as a phone already in its carry position would. */
+export const prime = (cdp, rows) =>
+  cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x: rows[0][1], y: rows[0][2], z: rows[0][3] } } });
 
 /** Sets the readings Chromium reports in devicemotion (needs `sensors: true`). */
 export async function setMotion(cdp, x, y, z) {

@@ -3,36 +3,25 @@
 // kill-and-reopen, pocket mode, screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync, mkdtempSync, cpSync, appendFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync, mkdtempSync, cpSync, appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, DIST, ROOT } from './harness.mjs';
+import {
+  launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, prime, recordingRows, replay, sleep, truthSteps, DIST, ROOT,
+} from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
-/** The in-repo copy of a recording, else the shared data set. */
-const dataFile = (file) => DATA_DIRS.map((d) => join(d, file)).find(existsSync) ?? join(DATA_DIRS[1], file);
 /** Seconds of each recording replayed (real time). */
 const REPLAY_S = Number(process.env.LOOPWALK_REPLAY_S || 60);
 const RECORDINGS = ['user2_hand_1506421987098', 'user2_frontpocket_1506422217391', 'user1_bag_1506423095164'];
 const TMP = mkdtempSync(join(tmpdir(), 'loopwalk-walk-'));
 
 function loadTrace(name, seconds) {
-  const text = gunzipSync(readFileSync(dataFile(`${name}.csv.gz`))).toString('utf8');
-  const lines = text.trim().split('\n');
-  const rows = lines
-    .slice(1)
-    .map((l) => l.split(',').map(Number))
-    .filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
+  const { header, rows } = recordingRows(name, seconds);
   const file = join(TMP, `${name}.csv`);
-  writeFileSync(file, [lines[0], ...rows.map((r) => r.join(','))].join('\n') + '\n');
-  const truth = readFileSync(dataFile(`${name}.steps`), 'utf8')
-    .split('\n')
-    .map(Number)
-    .filter((t) => t > 0 && t <= seconds).length;
-  return { rows, file, truth };
+  writeFileSync(file, [header, ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  return { rows, file, truth: truthSteps(name, seconds) };
 }
 
 function stepcount(file) {
@@ -42,34 +31,6 @@ function stepcount(file) {
   });
   return Number(out.trim().split('\t').pop());
 }
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Replays rows in real time at 60 Hz: at each tick, the latest sample at or before it. */
-async function replay(cdp, rows, { onSecond } = {}) {
-  const t0 = performance.now();
-  const end = rows[rows.length - 1][0];
-  let i = 0;
-  let lastSecond = -1;
-  for (let tick = 0; ; tick++) {
-    const target = tick / 60;
-    if (target > end) break;
-    const wait = t0 + target * 1000 - performance.now();
-    if (wait > 0) await sleep(wait);
-    const now = (performance.now() - t0) / 1000;
-    while (i + 1 < rows.length && rows[i + 1][0] <= now) i++;
-    const [, x, y, z] = rows[i];
-    await cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x, y, z } } });
-    if (onSecond && Math.floor(now) !== lastSecond) {
-      lastSecond = Math.floor(now);
-      await onSecond(now);
-    }
-  }
-}
-
-/** Gives the sensor the recording's first reading, as a phone already in its carry position would. */
-const prime = (cdp, rows) =>
-  cdp.send('Emulation.setSensorOverrideReadings', { type: 'accelerometer', reading: { xyz: { x: rows[0][1], y: rows[0][2], z: rows[0][3] } } });
 
 async function startWalk(page) {
   await page.locator('button[data-action=start]').click();

@@ -11,8 +11,8 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync
 import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { serve } from '../../scripts/serve.mjs';
+import { recordingRows, truthSteps } from '../recordings.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const DIST = process.env.LOOPWALK_DIST || join(ROOT, 'dist');
@@ -81,22 +81,11 @@ export async function site() {
 
 // ---------------------------------------------------------------- recordings
 
-const DATA_DIRS = [join(ROOT, 'tests/data/stepdata/oxford/validation'), join(ROOT, '../shared/stepdata/oxford/validation')];
-const dataFile = (file) => DATA_DIRS.map((d) => join(d, file)).find(existsSync) ?? join(DATA_DIRS[1], file);
 const TMP = mkdtempSync(join(tmpdir(), 'loopwalk-engines-'));
 
 /** The first `seconds` of a recording: rows [t, x, y, z] and the ground-truth step count. */
 export function loadTrace(name, seconds) {
-  const lines = gunzipSync(readFileSync(dataFile(`${name}.csv.gz`))).toString('utf8').trim().split('\n');
-  const rows = lines
-    .slice(1)
-    .map((l) => l.split(',').map(Number))
-    .filter((r) => r.length === 4 && r.every(Number.isFinite) && r[0] <= seconds);
-  const truth = readFileSync(dataFile(`${name}.steps`), 'utf8')
-    .split('\n')
-    .map(Number)
-    .filter((t) => t > 0 && t <= seconds).length;
-  return { rows, truth };
+  return { rows: recordingRows(name, seconds).rows, truth: truthSteps(name, seconds) };
 }
 
 /** `stepcount [--hz N]` (examples/stepcount.rs, the app's own detector) on rows [t, x, y, z]. */

@@ -1,4 +1,5 @@
-//! Helpers shared by the in-browser test files.
+//! Helpers shared by the in-browser test files (each file uses some).
+#![allow(dead_code)]
 
 /// Wait `ms` milliseconds of browser time (timers and frames keep running).
 pub async fn sleep(ms: i32) {
@@ -9,4 +10,37 @@ pub async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The page's localStorage.
+pub fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The text of the first element matching `selector`, or "".
+pub fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Fill localStorage until it refuses even one more character. Returns the
+/// filler keys, for clean-up.
+pub fn fill_storage() -> Vec<String> {
+    let storage = local();
+    let mut keys = Vec::new();
+    let mut size = 1usize << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        loop {
+            let key = format!("fill.{}", keys.len());
+            if storage.set_item(&key, &chunk).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+        size /= 2;
+    }
+    keys
 }

@@ -158,14 +158,8 @@ mod tests {
         s.upsert_loop(a_loop("l1", "Park, \"big\" loop")).unwrap();
         let mut w = walk("a", "2026-03-29T23:30:00Z", 60, 1000);
         w.loop_id = Some(LoopId("l1".into()));
-        w.rests.push(Span {
-            at_s: 100.0,
-            len_s: 20.0,
-        });
-        w.gaps.push(Span {
-            at_s: 300.0,
-            len_s: 30.0,
-        });
+        w.rests.push(Span::new(100.0, 20.0));
+        w.gaps.push(Span::new(300.0, 30.0));
         w.pain_before = Some(6);
         w.note = Some("line one\nline two".into());
         s.add_walk(w).unwrap();

@@ -113,6 +113,79 @@ pub fn try_to_json(store: &Store) -> Result<String, serde_json::Error> {
     }
 }
 
+/// The JSON of each walk as last written, in the order written, so that
+/// writing a long history again formats only the walks that changed: a
+/// save after a walk formats one walk, not two thousand. An entry is used
+/// only while the walk is equal to the copy it was made from. Entries are
+/// matched by position (no hashing): the next entry, or the one after it
+/// when a walk was deleted since; a walk found nowhere is formatted anew.
+#[derive(Debug, Clone, Default)]
+pub struct JsonCache {
+    walks: Vec<Option<(WalkRecord, String)>>,
+}
+
+/// [`try_to_json`], with the walks' JSON taken from `cache` where the walk
+/// has not changed since (and the cache brought up to date). The text is
+/// [`try_to_json`]'s: everything but the walks is formatted by serde as
+/// usual and the walks are put in their place in the same order.
+pub fn try_to_json_cached(
+    store: &Store,
+    cache: &mut JsonCache,
+) -> Result<String, serde_json::Error> {
+    if store.version != CURRENT_VERSION || has_non_finite(store) {
+        return try_to_json(store);
+    }
+    // Every field but the walks (a field added to Store must be listed
+    // here: the struct literal does not compile otherwise).
+    let rest = Store {
+        version: store.version,
+        walks: Vec::new(),
+        loops: store.loops.clone(),
+        settings: store.settings.clone(),
+        deleted: store.deleted.clone(),
+        deleted_at: store.deleted_at.clone(),
+        edited_at: store.edited_at.clone(),
+        quarantine: store.quarantine.clone(),
+    };
+    let rest = serde_json::to_string(&rest)?;
+    let head = format!("{{\"version\":{CURRENT_VERSION},\"walks\":[");
+    let Some(tail) = rest
+        .strip_prefix(head.as_str())
+        .and_then(|t| t.strip_prefix(']'))
+    else {
+        return try_to_json(store);
+    };
+    let mut out = String::with_capacity(rest.len() + store.walks.len() * 300);
+    out.push_str(&head);
+    let mut last = std::mem::take(&mut cache.walks);
+    let mut next = Vec::with_capacity(store.walks.len());
+    let mut j = 0;
+    for (i, w) in store.walks.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let at = [j, j + 1].into_iter().find(|&k| {
+            last.get(k)
+                .and_then(Option::as_ref)
+                .is_some_and(|(copy, _)| copy.id == w.id)
+        });
+        let kept = at.and_then(|k| {
+            j = k + 1;
+            last[k].take().filter(|(copy, _)| copy == w)
+        });
+        let entry = match kept {
+            Some(entry) => entry,
+            None => (w.clone(), serde_json::to_string(w)?),
+        };
+        out.push_str(&entry.1);
+        next.push(Some(entry));
+    }
+    cache.walks = next;
+    out.push(']');
+    out.push_str(tail);
+    Ok(out)
+}
+
 fn has_non_finite(store: &Store) -> bool {
     store.walks.iter().any(|w| {
         !(w.duration_s.is_finite() && w.active_s.is_finite() && w.longest_nonstop_s.is_finite())
@@ -489,6 +562,43 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-05-01T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_store_written_with_the_json_cache_is_the_same_text_after_adding_editing_and_deleting() {
+        let mut cache = JsonCache::default();
+        let mut s = store_with(&[
+            walk("a", "2026-04-01T09:00:00Z", 60, 900),
+            walk("b", "2026-04-02T09:00:00Z", 60, 1200),
+        ]);
+        s.settings.last_loop = Some(LoopId("park".into()));
+        assert_eq!(try_to_json_cached(&s, &mut cache).unwrap(), to_json(&s));
+        s.add_walk(walk("c", "2026-04-03T09:00:00.500Z", 0, 700))
+            .unwrap();
+        assert_eq!(try_to_json_cached(&s, &mut cache).unwrap(), to_json(&s));
+        let mut edited = s.walk(&WalkId("a".into())).unwrap().clone();
+        edited.steps = Steps(950);
+        edited.note = Some("windy \"today\"".into());
+        s.walks[0] = edited;
+        let text = try_to_json_cached(&s, &mut cache).unwrap();
+        assert_eq!(text, to_json(&s), "an edited walk is formatted again");
+        assert!(text.contains("950"));
+        s.delete_walk(&WalkId("b".into()), now());
+        assert_eq!(try_to_json_cached(&s, &mut cache).unwrap(), to_json(&s));
+        assert_eq!(cache.walks.len(), 2, "a deleted walk leaves the cache");
+        s.add_walk(walk("d", "2026-03-01T09:00:00Z", 0, 300))
+            .unwrap();
+        assert_eq!(
+            try_to_json_cached(&s, &mut cache).unwrap(),
+            to_json(&s),
+            "a walk added before the others"
+        );
+        s.walks[0].duration_s = f64::NAN;
+        assert_eq!(
+            try_to_json_cached(&s, &mut cache).unwrap(),
+            to_json(&s),
+            "non-finite numbers are written as 0, as without the cache"
+        );
     }
 
     fn store_with(walks: &[WalkRecord]) -> Store {

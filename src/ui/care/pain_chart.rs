@@ -56,12 +56,7 @@ pub fn PainChart(
         .iter()
         .map(|(x, y)| view! { <circle class="pain-after" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"/> })
         .collect_view();
-    let first = weeks
-        .first()
-        .map(|w| crate::domain::dates::day_month(w.week_start));
-    let last = weeks
-        .last()
-        .map(|w| crate::domain::dates::day_month(w.week_start));
+    let (first, last) = crate::domain::dates::first_and_last(weeks.iter().map(|w| w.week_start));
     view! {
         <figure class="chart pain-chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>

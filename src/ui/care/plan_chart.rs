@@ -67,12 +67,7 @@ pub fn PlanChart(
         points.push_str(&format!("{x0:.1},{yy:.1} {:.1},{yy:.1} ", x0 + slot));
     }
 
-    let first = shown
-        .first()
-        .map(|w| crate::domain::dates::day_month(w.week_start));
-    let last = shown
-        .last()
-        .map(|w| crate::domain::dates::day_month(w.week_start));
+    let (first, last) = crate::domain::dates::first_and_last(shown.iter().map(|w| w.week_start));
     let label = match shown.last() {
         Some(cur) => format!(
             "Your plan over {} weeks. This week's target is {} minutes; you have walked {}.",

@@ -5,14 +5,13 @@ use leptos::prelude::*;
 use crate::domain::pacing::AIM_MIN;
 use crate::ui::care::plan_chart::PlanChart;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
-use crate::ui::care::{plan_for, today};
 use crate::ui::state::app_state;
 
 /// The plan page: this week, a chart of past weeks and how the plan works.
 #[component]
 pub fn PlanView() -> impl IntoView {
     let state = app_state();
-    let plan = Memo::new(move |_| state.store.with(|s| plan_for(s, today())));
+    let plan = state.derived.plan;
     view! {
         <article class="subpage plan-view" aria-labelledby="plan-title">
             <a class="back-link" href="#/milestones">"Back to milestones"</a>

@@ -171,6 +171,20 @@ pub fn CareReport() -> impl IntoView {
         }
     };
 
+    // A button choosing the period, pressed while it is shown.
+    let period = move |n: u32| {
+        view! {
+            <button
+                type="button"
+                class="btn"
+                aria-pressed=move || if weeks.get() == n { "true" } else { "false" }
+                on:click=move |_| weeks.set(n)
+            >
+                {format!("{n} weeks")}
+            </button>
+        }
+    };
+
     view! {
         <article class="subpage report" aria-labelledby="report-title">
             <a class="back-link no-print" href="#/settings">"Back to settings"</a>
@@ -179,22 +193,8 @@ pub fn CareReport() -> impl IntoView {
                 "A summary of your walks to show a physiotherapist or doctor. Print it, or save it as a PDF to send."
             </p>
             <div class="actions no-print" role="group" aria-label="Period">
-                <button
-                    type="button"
-                    class="btn"
-                    aria-pressed=move || if weeks.get() == 4 { "true" } else { "false" }
-                    on:click=move |_| weeks.set(4)
-                >
-                    "4 weeks"
-                </button>
-                <button
-                    type="button"
-                    class="btn"
-                    aria-pressed=move || if weeks.get() == 8 { "true" } else { "false" }
-                    on:click=move |_| weeks.set(8)
-                >
-                    "8 weeks"
-                </button>
+                {period(4)}
+                {period(8)}
                 <button type="button" class="btn primary" data-action="print" on:click=move |_| print_page()>
                     "Print or save as PDF"
                 </button>

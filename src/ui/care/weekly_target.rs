@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::care::flare_toggle::FlareToggle;
-use crate::ui::care::{minutes, plan_for, today, PLAN_HASH};
+use crate::ui::care::{minutes, PLAN_HASH};
 use crate::ui::state::app_state;
 
 /// This week's target and progress, with kind wording, the flare-up control
@@ -18,7 +18,7 @@ pub fn WeeklyTargetCard(
     without_plan_link: bool,
 ) -> impl IntoView {
     let state = app_state();
-    let plan = Memo::new(move |_| state.store.with(|s| plan_for(s, today())));
+    let plan = state.derived.plan;
     let week = move || plan.with(|p| p.current.clone());
     let pct = move || {
         let w = week();

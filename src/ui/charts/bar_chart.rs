@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::figure::{grid, ChartFigure};
+use super::figure::{grid, value_cell, x_tick, ChartFigure};
 use super::scale::{nice_max, px, Frame};
 
 /// One bar.
@@ -85,11 +85,7 @@ pub fn BarChart(
             let y = f.y(v, max);
             let h = (f.top + f.plot_h() - y).max(0.0);
             let class = if b.current { "sc-bar current" } else { "sc-bar" };
-            let tick = b.tick.clone().map(|t| {
-                view! {
-                    <text class="sc-axis" x=px(x + w / 2.0) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
-                }
-            });
+            let tick = b.tick.clone().map(|t| x_tick(x + w / 2.0, t));
             view! {
                 <rect class=class x=px(x + gap / 2.0) y=px(y) width=px((w - gap).max(1.0)) height=px(h) rx="2"/>
                 {tick}
@@ -139,10 +135,7 @@ pub fn BarChart(
         .map(|(i, b)| {
             let cells = lines
                 .iter()
-                .map(|l| {
-                    let v = l.values.get(i).copied().flatten();
-                    view! { <td>{v.map(|v| format!("{v:.0}")).unwrap_or_else(|| "none".into())}</td> }
-                })
+                .map(|l| value_cell(l.values.get(i).copied().flatten(), |v| format!("{v:.0}")))
                 .collect_view();
             view! {
                 <tr>

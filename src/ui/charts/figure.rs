@@ -21,6 +21,19 @@ pub fn grid(values: impl IntoIterator<Item = f64>, max: f64) -> impl IntoView {
         .collect_view()
 }
 
+/// A label under the x axis, centred on `x`.
+pub fn x_tick(x: f64, label: String) -> impl IntoView {
+    let f = Frame::PHONE;
+    view! {
+        <text class="sc-axis" x=px(x) y=px(f.height - 8.0) text-anchor="middle">{label}</text>
+    }
+}
+
+/// A table cell with a value, or "none" where there is no value.
+pub fn value_cell(value: Option<f64>, text: impl Fn(f64) -> String) -> impl IntoView {
+    view! { <td>{value.map(text).unwrap_or_else(|| "none".into())}</td> }
+}
+
 /// A chart's figure around its drawing. `plot` is drawn inside the SVG
 /// (sized by [`Frame::PHONE`]) above a baseline; `head` and `rows` make the
 /// "Show the numbers" table.

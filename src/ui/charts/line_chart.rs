@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::figure::{grid, ChartFigure};
+use super::figure::{grid, value_cell, x_tick, ChartFigure};
 use super::scale::{px, short_number, Frame};
 
 /// Marker drawn at each point of a series, so series differ by shape as
@@ -71,13 +71,7 @@ pub fn LineChart(
     let ticks = points
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| {
-            p.tick.clone().map(|t| {
-                view! {
-                    <text class="sc-axis" x=px(f.slot_centre(i, n)) y=px(f.height - 8.0) text-anchor="middle">{t}</text>
-                }
-            })
-        })
+        .filter_map(|(i, p)| p.tick.clone().map(|t| x_tick(f.slot_centre(i, n), t)))
         .collect_view();
 
     let lines = series
@@ -142,10 +136,7 @@ pub fn LineChart(
         .map(|(i, p)| {
             let cells = series
                 .iter()
-                .map(|s| {
-                    let v = s.values.get(i).copied().flatten();
-                    view! { <td>{v.map(short_number).unwrap_or_else(|| "none".into())}</td> }
-                })
+                .map(|s| value_cell(s.values.get(i).copied().flatten(), short_number))
                 .collect_view();
             view! { <tr><th scope="row">{p.label.clone()}</th>{cells}</tr> }
         })

@@ -9,13 +9,15 @@ use crate::ui::state::app_state;
 
 /// A list of the walker's active loops as large radio rows, plus "No loop
 /// today". If `selected` is `None` when it is created, the loop walked last
-/// time (`settings.last_loop`) is preselected. Meant for the Walk screen
-/// before Start; the caller stores the choice in the walk's `loop_id` (and
-/// may update `settings.last_loop`).
+/// time (`settings.last_loop`) is picked. Meant for the Walk screen before
+/// Start; the caller keeps the choice for the walk's `loop_id`.
 #[component]
 pub fn LoopPicker(
     /// The chosen loop; `None` for a walk without a loop.
-    selected: RwSignal<Option<LoopId>>,
+    #[prop(into)]
+    selected: Signal<Option<LoopId>>,
+    /// Called with the walker's choice.
+    on_pick: Callback<Option<LoopId>>,
 ) -> impl IntoView {
     let state = app_state();
     let active = Memo::new(move |_| {
@@ -40,7 +42,7 @@ pub fn LoopPicker(
                 .filter(|id| loops::active(&s.loops).iter().any(|l| &l.id == id))
         });
         if last.is_some() {
-            selected.set(last);
+            on_pick.run(last);
         }
     }
     let group = format!("loop-pick-{}", (js_sys::Math::random() * 1e9) as u64);
@@ -61,7 +63,7 @@ pub fn LoopPicker(
                                     type="radio"
                                     name=group.clone()
                                     prop:checked=checked
-                                    on:change=move |_| selected.set(Some(id2.clone()))
+                                    on:change=move |_| on_pick.run(Some(id2.clone()))
                                 />
                                 <span class="pick-text">
                                     <span class="pick-name">{name}</span>
@@ -78,7 +80,7 @@ pub fn LoopPicker(
                             type="radio"
                             name=group.clone()
                             prop:checked=move || selected.get().is_none()
-                            on:change=move |_| selected.set(None)
+                            on:change=move |_| on_pick.run(None)
                         />
                         <span class="pick-text"><span class="pick-name">"No loop today"</span></span>
                     </label>

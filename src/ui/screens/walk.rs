@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::care::{tier_for_pain, Tier};
 use crate::domain::history::Totals;
-use crate::domain::recorder::Stage;
+use crate::domain::recorder::{Input, Stage};
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
 use crate::ui::care::tier_card::SeeGpCard;
@@ -36,12 +36,14 @@ pub fn WalkScreen() -> impl IntoView {
     });
     let has_loops = Memo::new(move |_| app.derived.loops.with(|l| l.iter().any(|l| !l.archived)));
     let checkins = Memo::new(move |_| app.derived.settings.with(|s| s.pain_checkins));
+    let pain_before = move || ctl.extras.with(|e| e.pain_before);
     let body = move || {
         // The before-walk question is answered (or skipped) once per walk:
         // asked again when a saved walk brings the screen back to Ready.
-        let asked_before = RwSignal::new(ctl.pain_before.get_untracked().is_some());
+        let asked_before =
+            RwSignal::new(ctl.extras.with_untracked(|e| e.pain_before.is_some()));
         let pick_before = Callback::new(move |p: Option<u8>| {
-            ctl.pain_before.set(p);
+            ctl.feed(Input::PainBefore(p));
             asked_before.set(true);
         });
         match ctl.stage.get() {
@@ -58,7 +60,9 @@ pub fn WalkScreen() -> impl IntoView {
             <SafetyNote/>
             <p class="lead">"Ready for your loop? Start slow; every step counts."</p>
             <Show when=move || has_loops.get()>
-                <LoopPicker selected=ctl.loop_id/>
+                <LoopPicker
+                    selected=Signal::derive(move || ctl.extras.with(|e| e.loop_id.clone()))
+                    on_pick=Callback::new(move |id| ctl.feed(Input::Loop(id)))/>
             </Show>
             <button class="start-button" type="button" data-action="start"
                 disabled=move || ctl.stage.get() == Stage::Asking
@@ -72,15 +76,15 @@ pub fn WalkScreen() -> impl IntoView {
                     on_pick=pick_before
                 />
             </Show>
-            <Show when=move || asked_before.get() && ctl.pain_before.get().is_some()>
+            <Show when=move || asked_before.get() && pain_before().is_some()>
                 <p class="muted small pain-noted">
-                    {move || format!("Back or leg pain before this walk: {}/10. ", ctl.pain_before.get().unwrap_or(0))}
+                    {move || format!("Back or leg pain before this walk: {}/10. ", pain_before().unwrap_or(0))}
                     <button class="btn" type="button" on:click=move |_| asked_before.set(false)>"Change"</button>
                 </p>
             </Show>
             // Very bad pain picked before the walk: the same calm advice the
             // check-in gives, kept here once the check-in has closed.
-            <Show when=move || asked_before.get() && tier_for_pain(ctl.pain_before.get()) == Some(Tier::SeeGp)>
+            <Show when=move || asked_before.get() && tier_for_pain(pain_before()) == Some(Tier::SeeGp)>
                 <div class="card pain-high" data-pain-advice="before">
                     <p>"That sounds hard. Go gently, and rest if you need to."</p>
                     <SeeGpCard urgent_href=URGENT_FROM_WALK/>

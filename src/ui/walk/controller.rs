@@ -4,49 +4,49 @@
 //! connects it. Built once in `App` and provided through context.
 
 use std::mem::discriminant;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::domain::milestones::Earned;
-use crate::domain::record::{LoopId, WalkId, WalkRecord};
+use crate::domain::record::WalkRecord;
 use crate::domain::recorder::{
-    Announcement, Buzz, Effect, Input, Notice, Recorder, Stage, Stamp, StoreProblem, Stored,
+    Announcement, Buzz, Effect, Extras, Input, Notice, Recorder, Stage, Stored,
 };
 use crate::domain::walk::WalkSession;
-use crate::platform::storage::StorageError;
-use crate::platform::visibility::{self, PageEvent, VisibilityListener};
+use crate::platform::clock::{self, Ticker};
+use crate::platform::visibility::{self, VisibilityListener};
 use crate::platform::wake_lock::WakeLock;
 use crate::platform::{checkpoint, haptics, motion};
-use crate::ui::state::{AppState, SaveOutcome};
+use crate::ui::state::AppState;
 
-/// Browser handles of the recorder (not `Send`).
+/// Browser handles of the recorder (not `Send`); each stops when dropped.
 #[derive(Default)]
 struct Rig {
     motion: Option<motion::MotionListener>,
     page: Option<VisibilityListener>,
     wake: WakeLock,
-    tick: Option<IntervalHandle>,
+    tick: Option<Ticker>,
 }
 
 /// The walk recorder as the screens see it (signals; cheap to copy).
 #[derive(Clone, Copy)]
 pub struct WalkCtl {
+    /// The recorder's stage, walk and extras, copied after each input that
+    /// changed them.
     pub stage: RwSignal<Stage>,
     pub session: RwSignal<WalkSession>,
+    pub extras: RwSignal<Extras>,
     /// A walk exists that is not saved or discarded (no reload for updates).
     pub running: Memo<bool>,
+    /// What the walker is told: a notice until dismissed, the seconds
+    /// counting was paused (once, on return), a sentence for screen
+    /// readers, the milestones the last stored walk earned.
     pub notice: RwSignal<Option<Notice>>,
-    /// Seconds counting was paused (screen off), shown once on return.
     pub gap_notice: RwSignal<Option<f64>>,
     pub announce: RwSignal<Option<Announcement>>,
+    pub celebrate: RwSignal<Vec<Earned>>,
     /// The screen is dimmed and ignores touches.
     pub pocket: RwSignal<bool>,
-    pub loop_id: RwSignal<Option<LoopId>>,
-    pub pain_before: RwSignal<Option<u8>>,
-    pub pain_after: RwSignal<Option<u8>>,
-    /// Milestones the last saved walk earned.
-    pub celebrate: RwSignal<Vec<Earned>>,
     app: AppState,
     rec: StoredValue<Recorder>,
     rig: StoredValue<Rig, LocalStorage>,
@@ -57,15 +57,6 @@ pub fn walk_ctl() -> WalkCtl {
     expect_context::<WalkCtl>()
 }
 
-fn store_problem(e: &StorageError) -> StoreProblem {
-    match e {
-        StorageError::Quota => StoreProblem::Full,
-        StorageError::Unavailable => StoreProblem::Unavailable,
-        StorageError::UnreadableDataProtected => StoreProblem::Protected,
-        _ => StoreProblem::Other,
-    }
-}
-
 impl WalkCtl {
     /// The recorder for this page; offers back the walks of closed pages.
     pub fn new(app: AppState) -> Self {
@@ -73,27 +64,18 @@ impl WalkCtl {
         let ctl = Self {
             stage,
             session: RwSignal::new(WalkSession::default()),
+            extras: RwSignal::new(Extras::default()),
             running: Memo::new(move |_| stage.with(Stage::is_running)),
             notice: RwSignal::new(None),
             gap_notice: RwSignal::new(None),
             announce: RwSignal::new(None),
-            pocket: RwSignal::new(false),
-            loop_id: RwSignal::new(None),
-            pain_before: RwSignal::new(None),
-            pain_after: RwSignal::new(None),
             celebrate: RwSignal::new(Vec::new()),
+            pocket: RwSignal::new(false),
             app,
             rec: StoredValue::new(Recorder::new()),
             rig: StoredValue::new_local(Rig::default()),
         };
-        let page = visibility::on_page_event(move |e| {
-            let now = motion::now_s();
-            ctl.feed(match e {
-                PageEvent::Hidden => Input::PageHidden { now },
-                PageEvent::Visible => Input::PageVisible { now },
-                PageEvent::PageHide => Input::PageHide,
-            })
-        });
+        let page = visibility::on_page_event(move |e| ctl.at_now(|now| e.input(now)));
         ctl.rig.update_value(|r| r.page = Some(page));
         let (found, problem) = checkpoint::scan();
         ctl.notice.set(problem);
@@ -115,9 +97,8 @@ impl WalkCtl {
         if changed {
             self.rec.with_value(|r| {
                 self.session.set(r.session().clone());
-                if self.stage.with_untracked(|s| s != r.stage()) {
-                    self.stage.set(r.stage().clone());
-                }
+                set_if_changed(self.stage, r.stage());
+                set_if_changed(self.extras, r.extras());
             });
         }
         for effect in effects {
@@ -139,18 +120,11 @@ impl WalkCtl {
                 }
             }
             Effect::Clock(on) => {
-                if let Some(h) = self.rig.try_update_value(|r| r.tick.take()).flatten() {
-                    h.clear();
-                }
+                self.rig.update_value(|r| r.tick = None);
                 if on {
-                    let tick = move || {
-                        self.feed(Input::Tick {
-                            now: motion::now_s(),
-                        })
-                    };
-                    match set_interval_with_handle(tick, Duration::from_secs(1)) {
-                        Ok(h) => self.rig.update_value(|r| r.tick = Some(h)),
-                        Err(_) => self.notice.set(Some(Notice::ClockFailed)),
+                    match clock::every_second(move |now| self.feed(Input::Tick { now })) {
+                        Some(t) => self.rig.update_value(|r| r.tick = Some(t)),
+                        None => self.notice.set(Some(Notice::ClockFailed)),
                     }
                 }
             }
@@ -168,96 +142,56 @@ impl WalkCtl {
             }
             Effect::Notice(n) => self.notice.set(Some(n)),
             Effect::ClearNotice(Notice::CountingPaused { .. }) => self.gap_notice.set(None),
-            Effect::ClearNotice(n) => self.clear_notice(n),
+            Effect::ClearNotice(kind) => {
+                let same =
+                    |n: &Option<Notice>| n.is_some_and(|n| discriminant(&n) == discriminant(&kind));
+                if self.notice.with_untracked(same) {
+                    self.notice.set(None);
+                }
+            }
             Effect::Vibrate(Buzz::AutoPaused) => haptics::vibrate(&[300, 150, 300]),
-            Effect::Save(record) => self.save_record(*record),
+            Effect::Save(record) => self.save(*record),
             // A hook for cues (sound, speech): nothing to do here yet.
             Effect::Event(_) => {}
         }
     }
 
-    fn clear_notice(self, kind: Notice) {
-        if self
-            .notice
-            .with_untracked(|n| n.is_some_and(|n| discriminant(&n) == discriminant(&kind)))
-        {
-            self.notice.set(None);
-        }
-    }
-
-    /// The walker's extras (loop, pain) on the recorder's record.
-    fn with_extras(self, mut record: WalkRecord) -> WalkRecord {
-        record.loop_id = self.loop_id.get_untracked();
-        record.pain_before = self.pain_before.get_untracked();
-        record.pain_after = self.pain_after.get_untracked();
-        record
-    }
-
-    /// The record Save would store.
-    pub fn record(self) -> Option<WalkRecord> {
-        let record = self.rec.with_value(Recorder::record)?;
-        Some(self.with_extras(record))
-    }
-
-    fn save_record(self, record: WalkRecord) {
-        let ours = self.stage.get_untracked() == Stage::Summary;
-        let record = if ours {
-            self.with_extras(record)
-        } else {
-            record
-        };
-        let loop_id = record.loop_id.clone();
-        // The milestones it earned come from the app's memo: one report
-        // computed per save.
+    /// Store the walk, celebrate what it earned once it is safe, and tell
+    /// the recorder where it is.
+    fn save(self, record: WalkRecord) {
         let (saved, earned) = self.app.with_newly_earned(|| self.app.save_walk(record));
-        let stored = match saved {
-            Ok(SaveOutcome::Saved) => Stored::Saved,
-            Ok(SaveOutcome::Pending(e)) => Stored::Pending(store_problem(&e)),
-            Ok(SaveOutcome::MemoryOnly(e)) => Stored::MemoryOnly(store_problem(&e)),
-            Err(_) => Stored::Refused,
-        };
-        if ours && matches!(stored, Stored::Saved | Stored::Pending(_)) {
-            if loop_id.is_some() {
-                self.app.update_store(|s| s.settings.last_loop = loop_id);
-            }
+        let stored = saved.map_or(Stored::Refused, Stored::from);
+        if stored.is_safe() {
             self.celebrate.set(earned);
-            self.pain_before.set(None);
-            self.pain_after.set(None);
         }
         self.feed(Input::Saved(stored));
     }
 
-    /// The Start tap. On iOS the permission request happens synchronously
-    /// here, inside the tap, as Safari requires.
+    /// The Start tap (which asks for motion access where the browser wants
+    /// it asked inside the tap).
     pub fn start_tapped(self) {
-        let (sensor, asking) = motion::access();
+        let sensor = motion::access(move |granted| self.feed(Input::Permission { granted }));
         self.feed(Input::Start {
-            at: stamp(),
+            at: clock::stamp(),
             sensor,
         });
-        if let Some(promise) = asking {
-            wasm_bindgen_futures::spawn_local(async move {
-                let granted = motion::permission_granted(promise).await;
-                self.feed(Input::Permission { granted });
-            });
-        }
     }
 
     /// A walk timed now, with the step count entered at the end.
     pub fn start_manual(self) {
-        self.feed(Input::StartManual(stamp()));
+        self.feed(Input::StartManual(clock::stamp()));
     }
 
     /// Feed an input stamped with the monotonic clock now.
     pub fn at_now(self, input: impl FnOnce(f64) -> Input) {
-        self.feed(input(motion::now_s()));
+        self.feed(input(clock::now_s()));
     }
 
     /// Continue the walk on offer.
     pub fn continue_walk(self) {
-        self.feed(Input::Continue {
-            now: motion::now_s(),
-            wall_ms: js_sys::Date::now(),
+        self.at_now(|now| Input::Continue {
+            now,
+            wall_ms: clock::wall_ms(),
         });
     }
 
@@ -265,23 +199,11 @@ impl WalkCtl {
     pub fn with_recorder<R>(self, f: impl FnOnce(&Recorder) -> R) -> R {
         self.rec.with_value(f)
     }
-
-    /// Local time of the walk's last step, `HH:MM`.
-    pub fn last_step_clock(self) -> Option<String> {
-        let at = self.rec.with_value(Recorder::last_step_local)?;
-        Some(crate::domain::dates::hh_mm(&at))
-    }
 }
 
-/// The moment of a Start tap: monotonic now, the wall clock (read once for
-/// the walk's date), the local offset and a new walk id.
-fn stamp() -> Stamp {
-    let wall_ms = js_sys::Date::now();
-    let suffix = (js_sys::Math::random() * 65_536.0) as u32;
-    Stamp {
-        now: motion::now_s(),
-        wall_ms,
-        utc_offset_min: -(js_sys::Date::new_0().get_timezone_offset() as i32),
-        id: WalkId(format!("{}-{suffix:04x}", wall_ms as u64)),
+/// Set `signal` to `value` unless it already holds it (no needless redraw).
+fn set_if_changed<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: &T) {
+    if signal.with_untracked(|v| v != value) {
+        signal.set(value.clone());
     }
 }

@@ -52,15 +52,18 @@ fn snapshot(ctl: &WalkCtl, app: &AppState) -> Option<(WalkId, Snapshot)> {
         .with_untracked(|s| (s.phase, s.source, s.active_s(), s.steps().0));
     let hidden = visibility::is_hidden();
     let sensor = source == StepSource::Sensor;
-    let route = ctl.loop_id.get_untracked().and_then(|lid| {
-        app.store.with_untracked(|st| {
-            let lp = st.find_loop(&lid)?;
-            Some(Route {
-                length_steps: length_in_steps(lp.length, st.settings.step_length_m()),
-                kind: lp.kind,
+    let route = ctl
+        .extras
+        .with_untracked(|e| e.loop_id.clone())
+        .and_then(|lid| {
+            app.store.with_untracked(|st| {
+                let lp = st.find_loop(&lid)?;
+                Some(Route {
+                    length_steps: length_in_steps(lp.length, st.settings.step_length_m()),
+                    kind: lp.kind,
+                })
             })
-        })
-    });
+        });
     Some((
         id,
         Snapshot {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::loops::loop_progress;
 use crate::domain::record::StepSource;
-use crate::domain::recorder::{Input, Stage};
+use crate::domain::recorder::{Input, Recorder, Stage};
 use crate::domain::text::{clock, distance_text};
 use crate::domain::walk::{Motion, Phase};
 use crate::ui::loops::progress_ring::LoopProgressRing;
@@ -37,7 +37,7 @@ pub fn LiveView() -> impl IntoView {
     };
     // The loop being walked, and how far round it the walker is.
     let walked_loop = move || {
-        let id = ctl.loop_id.get()?;
+        let id = ctl.extras.with(|e| e.loop_id.clone())?;
         app.store.with(|st| {
             let lp = st.find_loop(&id)?;
             let step_len = st.settings.step_length_m();
@@ -64,7 +64,7 @@ pub fn LiveView() -> impl IntoView {
                     <div class="walk-actions">
                         <button class="btn primary" type="button" data-action="end-at-last-step"
                             on:click=move |_| ctl.feed(Input::EndAtLastStep)>
-                            {move || match ctl.last_step_clock() {
+                            {move || match ctl.with_recorder(Recorder::last_step_clock) {
                                 Some(at) => format!("End the walk at {at}, when you last walked"),
                                 None => "End the walk".to_string(),
                             }}

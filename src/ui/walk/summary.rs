@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::record::{LoopId, StepSource};
-use crate::domain::recorder::Input;
+use crate::domain::recorder::{Input, Recorder};
 use crate::domain::text::{clock, distance_text, duration_text};
 use crate::ui::care::overdo_notice::OverdoNotice;
 use crate::ui::care::pain_checkin::PainCheckIn;
@@ -24,14 +24,15 @@ pub fn Summary() -> impl IntoView {
     let gaps = move || s.with(|s| (s.gaps().len(), s.gap_total_s()));
     let rests = move || s.with(|s| s.rests().len());
     let checkins = move || app.store.with(|st| st.settings.pain_checkins);
-    let asked_after = RwSignal::new(ctl.pain_after.get_untracked().is_some());
+    let asked_after = RwSignal::new(ctl.extras.with_untracked(|e| e.pain_after.is_some()));
     let pick_after = Callback::new(move |p: Option<u8>| {
-        ctl.pain_after.set(p);
+        ctl.feed(Input::PainAfter(p));
         asked_after.set(true);
     });
     // A walk of some length without a loop can become one.
-    let offer_loop = move || ctl.loop_id.get().is_none() && !manual() && steps().0 >= 100;
-    let save_as_loop = Callback::new(move |id: LoopId| ctl.loop_id.set(Some(id)));
+    let offer_loop =
+        move || ctl.extras.with(|e| e.loop_id.is_none()) && !manual() && steps().0 >= 100;
+    let save_as_loop = Callback::new(move |id: LoopId| ctl.feed(Input::Loop(Some(id))));
     view! {
         <div class="walk-summary">
             <h2>"Walk done"</h2>
@@ -69,8 +70,8 @@ pub fn Summary() -> impl IntoView {
             </Show>
             {move || {
                 // Re-checked when the pain-after answer changes.
-                ctl.pain_after.track();
-                ctl.record().map(|walk| view! { <OverdoNotice walk=walk/> })
+                ctl.extras.track();
+                ctl.with_recorder(Recorder::record).map(|walk| view! { <OverdoNotice walk=walk/> })
             }}
             <Show when=offer_loop>
                 <SaveAsLoop steps=steps() on_saved=save_as_loop/>
