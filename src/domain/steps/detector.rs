@@ -48,6 +48,11 @@ const MAX_GAIT: f64 = 5.0 * 9.806_65;
 /// staircase signals whose jumps mimic impacts; peaks seen while fewer
 /// readings arrive are not steps. Browsers deliver 50-120 Hz.
 const MIN_READING_RATE: f64 = 20.0;
+/// A repeated identical reading arriving within this time (s) of its first
+/// delivery is the same sensor sample delivered again and is skipped;
+/// a value held for longer (a phone at rest on a quantised sensor) is fed
+/// again so that a still stream is not mistaken for a gap.
+const REPEAT_HOLD: f64 = 0.1;
 /// Time constant (s) of the reading-rate estimate.
 const RATE_TAU: f64 = 2.0;
 
@@ -210,6 +215,8 @@ pub struct StepDetector {
     total: u64,
     // distinct-reading rate (bias-corrected exponential average)
     last_v: [f64; 3],
+    /// Time the latest distinct reading first arrived.
+    last_v_t: f64,
     // gravity direction history (snapshots every GSNAP_EVERY_S)
     gsnap: [[f64; 3]; GSNAP],
     gsnap_len: usize,
@@ -284,6 +291,7 @@ impl StepDetector {
             confirm: FRESH_WINDOW,
             total: 0,
             last_v: [f64::NAN; 3],
+            last_v_t: f64::NEG_INFINITY,
             gsnap: [[0.0; 3]; GSNAP],
             gsnap_len: 0,
             gsnap_head: 0,
@@ -326,8 +334,16 @@ impl StepDetector {
             return;
         }
         let v = [x, y, z];
+        if v == self.last_v && t - self.last_v_t < REPEAT_HOLD && t >= self.last_v_t {
+            // The same reading again: the page re-delivered the sensor's
+            // latest value at a new event (event rate above sensor rate, a
+            // duplicated event). It carries no new sample; feeding it would
+            // draw a staircase whose shape depends on delivery timing.
+            return;
+        }
         if v != self.last_v {
             self.last_v = v;
+            self.last_v_t = t;
             if self.reading_t.is_nan() {
                 self.reading_t0 = t;
                 self.reading_t = t;
@@ -479,6 +495,18 @@ impl StepDetector {
                 && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&median(&mut sharp))
                 && median(&mut prom) >= START_MIN_AMP
             {
+                if !(STRIDE_MIN..=STRIDE_MAX)
+                    .contains(&(self.stride + STRIDE_EMA * (s0 - self.stride)))
+                {
+                    // The bout's stride drifted out of walking's range: at
+                    // the slow end this is every other step missed (a long
+                    // stride's refractory swallows the weaker foot's peak,
+                    // which keeps the stride long), not a walk at < 1 step/s.
+                    // End the bout so both feet's peaks are seen again.
+                    self.stride = 0.0;
+                    self.tentative = 0;
+                    return;
+                }
                 self.stride += STRIDE_EMA * (s0 - self.stride);
                 self.amp += AMP_EMA * (c.prominence - self.amp);
                 self.bout_last = c.t;
