@@ -420,6 +420,35 @@ fn a_rhythm_that_slows_below_one_step_a_second_stops_counting() {
 }
 
 #[test]
+fn a_walk_from_rest_is_credited_from_its_slower_first_steps() {
+    // Gait initiation: the first two steps from standing take longer than
+    // the steady ones (here 1.4x), then 1.8 steps/s. All are credited, the
+    // first at its own time, at every sampling phase; the standing before
+    // adds nothing.
+    for phase in 0..6 {
+        let mut steps = vec![2.0, 2.0 + 1.4 / 1.8, 2.0 + 2.8 / 1.8];
+        while steps.len() < 40 {
+            let last = *steps.last().unwrap();
+            steps.push(last + 1.0 / 1.8);
+        }
+        let s = walk_at(&steps, 28.0, 60.0, 9);
+        let s: Vec<S> = s.into_iter().skip(phase).collect();
+        let got = step_times(&s);
+        assert!(
+            (got.len() as i64 - steps.len() as i64).abs() <= 1,
+            "phase {phase}: {} vs {}",
+            got.len(),
+            steps.len()
+        );
+        assert!(
+            (got[0] - steps[0]).abs() < 0.15,
+            "phase {phase}: first step at {}",
+            got[0]
+        );
+    }
+}
+
+#[test]
 fn irregular_spacing_gives_the_same_count() {
     let (s, truth) = walk(0.0, 40.0, 1.9, 400.0, 11);
     let mut rng = Rng(99);

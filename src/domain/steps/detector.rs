@@ -153,6 +153,15 @@ const HANDLED_WINDOW: usize = 12;
 /// or using the screen stays below (measured sd 0.3-0.6 m/s^2). Inside a
 /// walk and after short breaks the lower START_MIN_AMP still applies.
 const FRESH_MIN_AMP: f64 = 1.0;
+/// Walking back over the first steps of a walk from rest, a stride may be
+/// up to this much longer than the walk's: gait initiation takes 2-3 steps
+/// to reach steady speed, and those first strides are slower, never
+/// faster (shorter strides keep the usual BOUT_TOL).
+const GAIT_INIT_TOL: f64 = 0.5;
+/// Gait initiation lasts this many steps: once a slower first stride is
+/// walked back over, at most this many peaks (counting it) are added and
+/// nothing earlier, since before them the walker stood.
+const GAIT_INIT_STEPS: usize = 2;
 /// Gravity snapshots kept for that check: every 0.5 s, 4 s of history.
 const GSNAP: usize = 8;
 const GSNAP_EVERY_S: f64 = 0.5;
@@ -599,6 +608,7 @@ impl StepDetector {
     fn backfill(&mut self, n: usize) -> usize {
         let (mut next1, mut next2) = (self.at(n - 1).t, self.at(n - 2).t);
         let mut k = n;
+        let mut init_left: Option<usize> = None;
         while k < self.len {
             let p = *self.at(k);
             if p.credited || p.t <= self.last_credit {
@@ -611,10 +621,23 @@ impl StepDetector {
                 k += 1;
                 continue;
             }
-            if ((next2 - p.t) - self.stride).abs() > BOUT_TOL * self.stride
+            let s = next2 - p.t;
+            let slow = s > (1.0 + BOUT_TOL) * self.stride;
+            if s < (1.0 - BOUT_TOL) * self.stride
+                || s > (1.0 + GAIT_INIT_TOL) * self.stride
                 || next1 - p.t < self.refractory()
             {
                 break;
+            }
+            if let Some(left) = init_left.as_mut() {
+                if *left == 0 {
+                    break;
+                }
+                *left -= 1;
+            } else if slow {
+                // The walk's first steps from rest: at most GAIT_INIT_STEPS
+                // of them, and nothing before them (the walker stood).
+                init_left = Some(GAIT_INIT_STEPS - 1);
             }
             next2 = next1;
             next1 = p.t;
