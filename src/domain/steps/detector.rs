@@ -48,11 +48,6 @@ const MAX_GAIT: f64 = 5.0 * 9.806_65;
 /// staircase signals whose jumps mimic impacts; peaks seen while fewer
 /// readings arrive are not steps. Browsers deliver 50-120 Hz.
 const MIN_READING_RATE: f64 = 20.0;
-/// A repeated identical reading arriving within this time (s) of its first
-/// delivery is the same sensor sample delivered again and is skipped;
-/// a value held for longer (a phone at rest on a quantised sensor) is fed
-/// again so that a still stream is not mistaken for a gap.
-const REPEAT_HOLD: f64 = 0.1;
 /// Time constant (s) of the reading-rate estimate.
 const RATE_TAU: f64 = 2.0;
 
@@ -224,8 +219,6 @@ pub struct StepDetector {
     total: u64,
     // distinct-reading rate (bias-corrected exponential average)
     last_v: [f64; 3],
-    /// Time the latest distinct reading first arrived.
-    last_v_t: f64,
     // gravity direction history (snapshots every GSNAP_EVERY_S)
     gsnap: [[f64; 3]; GSNAP],
     gsnap_len: usize,
@@ -300,7 +293,6 @@ impl StepDetector {
             confirm: FRESH_WINDOW,
             total: 0,
             last_v: [f64::NAN; 3],
-            last_v_t: f64::NEG_INFINITY,
             gsnap: [[0.0; 3]; GSNAP],
             gsnap_len: 0,
             gsnap_head: 0,
@@ -343,16 +335,8 @@ impl StepDetector {
             return;
         }
         let v = [x, y, z];
-        if v == self.last_v && t - self.last_v_t < REPEAT_HOLD && t >= self.last_v_t {
-            // The same reading again: the page re-delivered the sensor's
-            // latest value at a new event (event rate above sensor rate, a
-            // duplicated event). It carries no new sample; feeding it would
-            // draw a staircase whose shape depends on delivery timing.
-            return;
-        }
         if v != self.last_v {
             self.last_v = v;
-            self.last_v_t = t;
             if self.reading_t.is_nan() {
                 self.reading_t0 = t;
                 self.reading_t = t;
