@@ -361,6 +361,93 @@ fn synthetic_walk_is_counted_and_held_back_steps_are_credited() {
     assert!(count_steps(&s) >= 7, "short walk: {}", count_steps(&s));
 }
 
+/// A walk whose step pulses are placed at the given times (same pulse
+/// shape as `walk`), sampled at `hz`.
+fn walk_at(steps: &[f64], t_end: f64, hz: f64, seed: u64) -> Vec<S> {
+    let mut rng = Rng(seed | 1);
+    (0..(t_end * hz) as usize)
+        .map(|i| {
+            let t = i as f64 / hz;
+            let mut v = 0.0;
+            for (k, &st) in steps.iter().enumerate() {
+                let d = t - st;
+                if d.abs() < 0.6 {
+                    let side = if k % 2 == 0 { 1.0 } else { 0.85 };
+                    v += side
+                        * (3.5 * (-(d / 0.03).powi(2) / 2.0).exp()
+                            + 1.2 * (-(d / 0.12).powi(2) / 2.0).exp());
+                }
+            }
+            frame(t, v - 1.0, 0.05, &mut rng)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rhythm_that_slows_below_one_step_a_second_stops_counting() {
+    // 20 s at 1.25 steps/s, then the rhythm slows steadily to 0.7 steps/s.
+    // Walking slower than 1 step/s is outside the stride range a walk may
+    // start with, and a running walk may not drift there either: a stride
+    // that long is, on real recordings, one foot's peaks with the other
+    // foot's swallowed by the long stride's refractory time (a walk counted
+    // at half its cadence).
+    let mut steps = vec![];
+    let mut t = 0.3;
+    while t < 60.0 {
+        steps.push(t);
+        let rate = if t < 20.0 {
+            1.25
+        } else {
+            (1.25_f64 - 0.55 * (t - 20.0) / 20.0).max(0.7)
+        };
+        t += 1.0 / rate;
+    }
+    let s = walk_at(&steps, 62.0, 60.0, 5);
+    let got = step_times(&s);
+    let slow_from = steps
+        .windows(3)
+        .find(|w| w[2] - w[0] > 2.0 * 1.05)
+        .map(|w| w[2])
+        .unwrap();
+    let slow = got.iter().filter(|&&g| g > slow_from + 3.0).count();
+    assert!(got.len() >= 20, "the walk itself is counted: {}", got.len());
+    assert_eq!(
+        slow,
+        0,
+        "steps credited at < 1 step/s: {slow} of {}",
+        got.len()
+    );
+}
+
+#[test]
+fn a_walk_from_rest_is_credited_from_its_slower_first_steps() {
+    // Gait initiation: the first two steps from standing take longer than
+    // the steady ones (here 1.4x), then 1.8 steps/s. All are credited, the
+    // first at its own time, at every sampling phase; the standing before
+    // adds nothing.
+    for phase in 0..6 {
+        let mut steps = vec![2.0, 2.0 + 1.4 / 1.8, 2.0 + 2.8 / 1.8];
+        while steps.len() < 40 {
+            let last = *steps.last().unwrap();
+            steps.push(last + 1.0 / 1.8);
+        }
+        let s = walk_at(&steps, 28.0, 60.0, 9);
+        let s: Vec<S> = s.into_iter().skip(phase).collect();
+        let got = step_times(&s);
+        assert!(
+            (got.len() as i64 - steps.len() as i64).abs() <= 1,
+            "phase {phase}: {} vs {}",
+            got.len(),
+            steps.len()
+        );
+        assert!(
+            (got[0] - steps[0]).abs() < 0.15,
+            "phase {phase}: first step at {}",
+            got[0]
+        );
+    }
+}
+
 #[test]
 fn irregular_spacing_gives_the_same_count() {
     let (s, truth) = walk(0.0, 40.0, 1.9, 400.0, 11);

@@ -148,6 +148,15 @@ const HANDLED_WINDOW: usize = 12;
 /// or using the screen stays below (measured sd 0.3-0.6 m/s^2). Inside a
 /// walk and after short breaks the lower START_MIN_AMP still applies.
 const FRESH_MIN_AMP: f64 = 1.0;
+/// Walking back over the first steps of a walk from rest, a stride may be
+/// up to this much longer than the walk's: gait initiation takes 2-3 steps
+/// to reach steady speed, and those first strides are slower, never
+/// faster (shorter strides keep the usual BOUT_TOL).
+const GAIT_INIT_TOL: f64 = 0.5;
+/// Gait initiation lasts this many steps: once a slower first stride is
+/// walked back over, at most this many peaks (counting it) are added and
+/// nothing earlier, since before them the walker stood.
+const GAIT_INIT_STEPS: usize = 2;
 /// Gravity snapshots kept for that check: every 0.5 s, 4 s of history.
 const GSNAP: usize = 8;
 const GSNAP_EVERY_S: f64 = 0.5;
@@ -479,6 +488,18 @@ impl StepDetector {
                 && (START_MIN_SHARPNESS..=START_MAX_SHARPNESS).contains(&median(&mut sharp))
                 && median(&mut prom) >= START_MIN_AMP
             {
+                if !(STRIDE_MIN..=STRIDE_MAX)
+                    .contains(&(self.stride + STRIDE_EMA * (s0 - self.stride)))
+                {
+                    // The bout's stride drifted out of walking's range: at
+                    // the slow end this is every other step missed (a long
+                    // stride's refractory swallows the weaker foot's peak,
+                    // which keeps the stride long), not a walk at < 1 step/s.
+                    // End the bout so both feet's peaks are seen again.
+                    self.stride = 0.0;
+                    self.tentative = 0;
+                    return;
+                }
                 self.stride += STRIDE_EMA * (s0 - self.stride);
                 self.amp += AMP_EMA * (c.prominence - self.amp);
                 self.bout_last = c.t;
@@ -571,6 +592,7 @@ impl StepDetector {
     fn backfill(&mut self, n: usize) -> usize {
         let (mut next1, mut next2) = (self.at(n - 1).t, self.at(n - 2).t);
         let mut k = n;
+        let mut init_left: Option<usize> = None;
         while k < self.len {
             let p = *self.at(k);
             if p.credited || p.t <= self.last_credit {
@@ -583,10 +605,23 @@ impl StepDetector {
                 k += 1;
                 continue;
             }
-            if ((next2 - p.t) - self.stride).abs() > BOUT_TOL * self.stride
+            let s = next2 - p.t;
+            let slow = s > (1.0 + BOUT_TOL) * self.stride;
+            if s < (1.0 - BOUT_TOL) * self.stride
+                || s > (1.0 + GAIT_INIT_TOL) * self.stride
                 || next1 - p.t < self.refractory()
             {
                 break;
+            }
+            if let Some(left) = init_left.as_mut() {
+                if *left == 0 {
+                    break;
+                }
+                *left -= 1;
+            } else if slow {
+                // The walk's first steps from rest: at most GAIT_INIT_STEPS
+                // of them, and nothing before them (the walker stood).
+                init_left = Some(GAIT_INIT_STEPS - 1);
             }
             next2 = next1;
             next1 = p.t;

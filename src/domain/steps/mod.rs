@@ -58,7 +58,10 @@
 //!    (no step for 5 s) is held back until it goes on for 8 peaks (12 if
 //!    the phone was turning, as when it is pocketed) and shows the impact
 //!    of gait (median prominence >= 1 m/s^2); once confirmed it is extended
-//!    back over the held-back peaks that keep its stride.
+//!    back over the held-back peaks that keep its stride, allowing the
+//!    slower strides of gait initiation (up to +50%, at most 2 steps). A
+//!    bout whose running stride drifts out of 0.44-2.0 s ends (a stride
+//!    that long means the weaker foot's peaks are being swallowed).
 //!
 //! Every threshold is a physical bound (cadence range, impact size, impact
 //! sharpness, orientation change) set with a margin of about 2x outside what
