@@ -40,8 +40,7 @@ pub fn WalkScreen() -> impl IntoView {
     let body = move || {
         // The before-walk question is answered (or skipped) once per walk:
         // asked again when a saved walk brings the screen back to Ready.
-        let asked_before =
-            RwSignal::new(ctl.extras.with_untracked(|e| e.pain_before.is_some()));
+        let asked_before = RwSignal::new(ctl.extras.with_untracked(|e| e.pain_before.is_some()));
         let pick_before = Callback::new(move |p: Option<u8>| {
             ctl.feed(Input::PainBefore(p));
             asked_before.set(true);
