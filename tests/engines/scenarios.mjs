@@ -105,6 +105,31 @@ export function scenarios({ engine, open, consoleAtLoad, standInMotion, iphone }
     });
   });
 
+  test(`${engine}: a page holds its tab id's Web Lock, so a duplicated tab (sessionStorage copied) would take an id of its own; a reload keeps the id`, async () => {
+    // The claim behind the duplicated-tab fix (src/platform/checkpoint.rs)
+    // needs Web Locks that a live page holds for its whole life. A copy of
+    // the tab asks for the same lock with ifAvailable and must be refused.
+    const claim = `async () => {
+      const id = sessionStorage.getItem('loopwalk.tab');
+      if (!id || !navigator.locks) return { id, locks: !!navigator.locks };
+      const name = 'loopwalk.tab.' + id;
+      const held = (await navigator.locks.query()).held.map((l) => l.name);
+      const copyGot = await navigator.locks.request(name, { ifAvailable: true }, (lock) => lock !== null);
+      return { id, locks: true, held: held.includes(name), copyGot };
+    }`;
+    await withApp({}, async (d, s) => {
+      await openApp(d, s.url);
+      const now = await d.eval(claim);
+      assert.ok(now.id, 'the page has a tab id');
+      assert.deepEqual(now, { id: now.id, locks: true, held: true, copyGot: false });
+      await d.reload();
+      await waitForSelector(d, 'nav.tabbar a[aria-current=page]');
+      // The app mounts only once its id is settled and held.
+      const again = await d.eval(claim);
+      assert.deepEqual(again, { id: now.id, locks: true, held: true, copyGot: false }, 'a reload keeps its tab id and holds it');
+    });
+  });
+
   test(`${engine}: after the first visit every tab reloads offline through the service worker`, async () => {
     await withApp({}, async (d, s) => {
       await openApp(d, s.url);
