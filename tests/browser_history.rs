@@ -8,9 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use loopwalk::domain::record::{
-    LoopId, LoopLength, LoopRecord, Span, StepSource, Steps, WalkId, WalkRecord,
-};
+use loopwalk::domain::record::{LoopId, LoopLength, LoopRecord, Span, Steps, WalkId, WalkRecord};
 use loopwalk::domain::store::{to_json, JsonCache, Store, WalkPatch};
 use loopwalk::platform::storage::{self, LoadOutcome, StorageError, BACKUP_PREFIX, STORE_KEY};
 use loopwalk::ui::charts::bar_chart::{Bar, BarChart, RefLine};
@@ -39,24 +37,18 @@ fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
 
 fn walk(id: &str, at: &str, steps: u32) -> WalkRecord {
     WalkRecord {
-        id: WalkId(id.into()),
-        started_at: at.parse().unwrap(),
         utc_offset_min: 0,
         duration_s: 1200.0,
         active_s: 900.0,
-        steps: Steps(steps),
-        source: StepSource::Sensor,
         loop_id: Some(LoopId("l1".into())),
         rests: vec![Span {
             at_s: 300.0,
             len_s: 40.0,
         }],
-        gaps: vec![],
-        longest_nonstop_s: 600.0,
         pain_before: Some(5),
         pain_after: Some(3),
-        edited: false,
         note: Some("windy".into()),
+        ..support::walk(id, at, steps)
     }
 }
 

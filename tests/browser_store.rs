@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
-use loopwalk::domain::record::{StepSource, Steps, WalkId, WalkRecord};
+use loopwalk::domain::record::Steps;
 use loopwalk::domain::store::{backup_json, load};
 use loopwalk::platform::storage::{
     self, StorageError, PENDING_KEY, QUOTA_CHARS, STORE_KEY, WARN_AT,
@@ -18,29 +18,9 @@ use loopwalk::ui::route::Tab;
 use loopwalk::ui::state::{AppState, SaveOutcome, StoreStatus};
 
 mod support;
-use support::{fill_storage, local};
+use support::{fill_storage, local, walk};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn walk(id: &str, at: &str, steps: u32) -> WalkRecord {
-    WalkRecord {
-        id: WalkId(id.into()),
-        started_at: at.parse().unwrap(),
-        utc_offset_min: 60,
-        duration_s: 900.0,
-        active_s: 840.0,
-        steps: Steps(steps),
-        source: StepSource::Sensor,
-        loop_id: None,
-        rests: vec![],
-        gaps: vec![],
-        longest_nonstop_s: 600.0,
-        pain_before: None,
-        pain_after: None,
-        edited: false,
-        note: None,
-    }
-}
 
 /// A "reload": a fresh app state read from storage, in its own owner.
 fn reload<T>(f: impl FnOnce(AppState) -> T) -> T {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, walkRecord } from './harness.mjs';
+import { launch, openApp, walkRecord, checkpoints, tabId } from './harness.mjs';
 
 const KEY = 'loopwalk.v2';
 
@@ -256,16 +256,6 @@ test('the recovery page exports the raw stored data without the app', async () =
   }
 });
 
-/** The walk checkpoints in storage, one per tab: { key: walk id }. */
-const checkpoints = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('loopwalk.current.'))
-        .map((k) => [k, JSON.parse(localStorage.getItem(k)).checkpoint.id]),
-    ),
-  );
-const tabId = (page) => page.evaluate(() => sessionStorage.getItem('loopwalk.tab'));
 
 /** Starts a hand-counted walk (headless Chromium has no motion readings). */
 async function startManualWalk(page) {

@@ -188,3 +188,15 @@ export function walkRecord(id, daysAgo, hour, extra = {}) {
     ...extra,
   };
 }
+
+/** The walk checkpoints in storage, one per tab: { key: walk id }. */
+export const checkpoints = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('loopwalk.current.'))
+        .map((k) => [k, JSON.parse(localStorage.getItem(k)).checkpoint.id]),
+    ),
+  );
+/** This tab's id (sessionStorage). */
+export const tabId = (page) => page.evaluate(() => sessionStorage.getItem('loopwalk.tab'));

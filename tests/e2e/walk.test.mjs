@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, prime, recordingRows, replay, sleep, truthSteps, DIST, ROOT,
+  launch, openApp, openTab, screenshot, setMotion, waitForServiceWorker, prime, recordingRows, replay, sleep, truthSteps, checkpoints, DIST, ROOT,
 } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -48,15 +48,6 @@ async function stopAndReadSteps(page) {
 const storedWalks = (page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('loopwalk.v2') || '{"walks":[]}').walks);
 
-/** The walk checkpoints in storage, one per tab: { key: walk id }. */
-const checkpoints = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('loopwalk.current.'))
-        .map((k) => [k, JSON.parse(localStorage.getItem(k)).checkpoint.id]),
-    ),
-  );
 
 /** A CDP session with the motion sensors overridden on `page` (before it navigates). */
 async function sensorsOn(context, page) {

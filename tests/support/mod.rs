@@ -1,6 +1,8 @@
 //! Helpers shared by the in-browser test files (each file uses some).
 #![allow(dead_code)]
 
+use loopwalk::domain::record::{StepSource, Steps, WalkId, WalkRecord};
+
 /// Wait `ms` milliseconds of browser time (timers and frames keep running).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -43,4 +45,26 @@ pub fn fill_storage() -> Vec<String> {
         size /= 2;
     }
     keys
+}
+
+/// A plain sensor walk of 15 minutes (14 walking), no loop, rests or pain:
+/// tests override what they need with `..walk(..)`.
+pub fn walk(id: &str, at: &str, steps: u32) -> WalkRecord {
+    WalkRecord {
+        id: WalkId(id.into()),
+        started_at: at.parse().unwrap(),
+        utc_offset_min: 60,
+        duration_s: 900.0,
+        active_s: 840.0,
+        steps: Steps(steps),
+        source: StepSource::Sensor,
+        loop_id: None,
+        rests: vec![],
+        gaps: vec![],
+        longest_nonstop_s: 600.0,
+        pain_before: None,
+        pain_after: None,
+        edited: false,
+        note: None,
+    }
 }
