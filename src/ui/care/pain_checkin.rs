@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::care::{tier_for_pain, Tier};
 use crate::domain::pacing::HIGH_PAIN;
-use crate::ui::care::tier_card::SeeGpCard;
+use crate::ui::care::tier_card::HighPainAdvice;
 use crate::ui::care::URGENT_FROM_WALK;
 
 fn word(n: u8) -> &'static str {
@@ -88,8 +88,7 @@ pub fn PainCheckIn(
             </p>
             <Show when=move || tier_for_pain(picked.get()) == Some(Tier::SeeGp)>
                 <div class="pain-high">
-                    <p>"That sounds hard. Go gently, and rest if you need to."</p>
-                    <SeeGpCard urgent_href=URGENT_FROM_WALK/>
+                    <HighPainAdvice urgent_href=URGENT_FROM_WALK/>
                 </div>
             </Show>
             <button

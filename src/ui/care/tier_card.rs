@@ -30,3 +30,17 @@ pub fn SeeGpCard(
         </div>
     }
 }
+
+/// What a pain score of 7 or more is answered with, wherever it is picked
+/// (the check-in, or under Start once it has closed): a calm word, then the
+/// see-a-GP tier. No call button: this tier has none (docs/care.md).
+#[component]
+pub fn HighPainAdvice(
+    /// Where the link to the urgent page goes.
+    urgent_href: &'static str,
+) -> impl IntoView {
+    view! {
+        <p>"That sounds hard. Go gently, and rest if you need to."</p>
+        <SeeGpCard urgent_href=urgent_href/>
+    }
+}

@@ -7,7 +7,7 @@ use crate::domain::history::Totals;
 use crate::domain::recorder::{Input, Stage};
 use crate::ui::care::pain_checkin::PainCheckIn;
 use crate::ui::care::safety_note::SafetyNote;
-use crate::ui::care::tier_card::SeeGpCard;
+use crate::ui::care::tier_card::HighPainAdvice;
 use crate::ui::care::tip_card::TipCard;
 use crate::ui::care::weekly_target::WeeklyTargetCard;
 use crate::ui::care::URGENT_FROM_WALK;
@@ -85,8 +85,7 @@ pub fn WalkScreen() -> impl IntoView {
             // check-in gives, kept here once the check-in has closed.
             <Show when=move || asked_before.get() && tier_for_pain(pain_before()) == Some(Tier::SeeGp)>
                 <div class="card pain-high" data-pain-advice="before">
-                    <p>"That sounds hard. Go gently, and rest if you need to."</p>
-                    <SeeGpCard urgent_href=URGENT_FROM_WALK/>
+                    <HighPainAdvice urgent_href=URGENT_FROM_WALK/>
                 </div>
             </Show>
             <div class="stat-row" aria-label="Today">
