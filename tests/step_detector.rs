@@ -859,6 +859,75 @@ fn handling_the_phone_before_a_walk_adds_no_steps() {
     );
 }
 
+/// Rotate a sample about the phone's x axis by `ang` radians.
+fn turned(x: S, ang: f64) -> S {
+    let (c, s) = (ang.cos(), ang.sin());
+    (x.0, x.1, c * x.2 - s * x.3, s * x.2 + c * x.3)
+}
+
+#[test]
+fn taking_the_phone_out_after_a_walk_adds_no_steps() {
+    // A walk, 6 s standing, then the phone is taken out of the pocket:
+    // a rhythm of jolts as regular and as strong as steps, steady for
+    // 2 s, then the phone turns over (150 degrees in 1 s) while the jolts
+    // go on for 3 s more (12 jolts in all). Before the turn the
+    // rhythm looked like a walk from rest about to be confirmed on its
+    // 8th peak; a carry turning that fast is handling, so nothing after
+    // the walk is counted.
+    let hz = 60.0;
+    let (w, truth) = walk(0.0, 30.0, 1.8, hz, 91);
+    let end = w.last().unwrap().0;
+    let mut s = w;
+    s.extend(still(end + 1.0 / hz, 6.0, hz, 92));
+    let t0 = end + 6.0;
+    let (jolts, _) = walk(t0, 6.0, 2.0, hz, 93);
+    for x in jolts {
+        let u = ((x.0 - t0 - 2.0) / 1.0).clamp(0.0, 1.0);
+        s.push(turned(x, 150f64.to_radians() * u));
+    }
+    let last = s.last().unwrap().0;
+    s.extend(
+        still(last + 1.0 / hz, 3.0, hz, 94)
+            .into_iter()
+            .map(|x| turned(x, 150f64.to_radians())),
+    );
+    let got = step_times(&s);
+    let after: Vec<&f64> = got.iter().filter(|&&t| t > end + 1.0).collect();
+    assert!(
+        after.is_empty(),
+        "steps while taking the phone out: {after:?}"
+    );
+    assert!(
+        (got.len() as i64 - truth.len() as i64).abs() <= 2,
+        "{} vs {}",
+        got.len(),
+        truth.len()
+    );
+}
+
+#[test]
+fn a_walk_goes_on_being_counted_after_the_phone_is_pocketed_mid_walk() {
+    // The rule above must not lose a walk: a walker who pockets the phone
+    // while walking (it turns 120 degrees in 1.5 s) keeps walking for
+    // 25 s; everything but the few steps of the turn itself is counted.
+    let hz = 60.0;
+    let (w, truth) = walk(0.0, 40.0, 1.8, hz, 95);
+    let s: Vec<S> = w
+        .into_iter()
+        .map(|x| {
+            let u = ((x.0 - 15.0) / 1.5).clamp(0.0, 1.0);
+            turned(x, 120f64.to_radians() * u)
+        })
+        .collect();
+    let got = step_times(&s);
+    assert!(
+        got.len() + 4 >= truth.len() && got.len() <= truth.len() + 1,
+        "{} vs {}",
+        got.len(),
+        truth.len()
+    );
+}
+
 #[test]
 fn shared_data_edges_of_a_walk_meet_targets() {
     let Some(dir) = shared_data() else {
@@ -881,12 +950,14 @@ fn shared_data_edges_of_a_walk_meet_targets() {
             "brajdic at 60 Hz: whole median {wmed:.2}% mean {wmean:.2}% worst {worst:+.1}% ({over} over +15%), walk window median {inmed:.2}%"
         );
         // Issue 15 targets: whole median <= 3%, mean <= 4%, none over +15%,
-        // window median <= 2%. Met: both medians. The whole-trace mean and
-        // worst are regression bounds at today's level (was 13.1% / +53%).
+        // window median <= 2%. Met: both medians and the mean (since the
+        // carry-turn rule). The worst trace is a regression bound at
+        // today's level (was +53%, then +30.9% with 4 over +15%).
         assert!(inmed <= 2.0, "walk window median {inmed:.2}%");
         assert!(wmed <= 3.0, "whole median {wmed:.2}%");
-        assert!(wmean <= 7.0, "whole mean {wmean:.2}%");
-        assert!(worst <= 45.0, "whole worst {worst:+.1}%");
+        assert!(wmean <= 4.0, "whole mean {wmean:.2}%");
+        assert!(over <= 1, "{over} traces over +15%");
+        assert!(worst <= 20.0, "whole worst {worst:+.1}%");
     }
     // Vehicles: issue 15 asks <= 2 false steps a minute in cars, 0 for bus,
     // train and still.

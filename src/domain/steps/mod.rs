@@ -56,7 +56,9 @@
 //!    stall; peaks seen while fewer than 20 distinct readings a second
 //!    arrive are not steps (a heel strike cannot be seen); a walk from rest
 //!    (no step for 5 s) is held back until it goes on for 8 peaks (12 if
-//!    the phone was turning, as when it is pocketed) and shows the impact
+//!    the phone was turning, as when it is pocketed; a carry that turns
+//!    more than 45 degrees within ~2 s at any peak ends a rhythm and makes
+//!    what follows such a walk from rest) and shows the impact
 //!    of gait (median prominence >= 1 m/s^2); once confirmed it is extended
 //!    back over the held-back peaks that keep its stride, allowing the
 //!    slower strides of gait initiation (up to +50%, at most 2 steps). A
