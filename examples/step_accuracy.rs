@@ -338,11 +338,23 @@ fn main() {
             worst.clean
         );
         let over2_all = rows.iter().filter(|r| r.worst_pct() > 2.0).count();
+        let runs = |rs: &[eval::DeliveryRow]| -> (usize, usize, usize) {
+            (
+                rs.iter().filter(|r| r.runs_over(2.0) > 0).count(),
+                rs.iter().map(|r| r.runs_over(2.0)).sum(),
+                rs.iter().map(|r| r.counts.len()).sum(),
+            )
+        };
+        let (rec_d, runs_d, n_d) = runs(&rows);
+        let (rec_p, runs_p, n_p) = runs(&prow);
         println!();
         println!(
             "Recordings whose worst run is more than 2% off: {over2_all}/{} under the delivery model, {over2}/{} with the sampling phase alone.",
             rows.len(),
             prow.len()
+        );
+        println!(
+            "Runs more than max(1 step, 2%) off: {runs_d}/{n_d} under the delivery model ({rec_d} recordings), {runs_p}/{n_p} with the sampling phase alone ({rec_p} recordings)."
         );
         dj.push(json!({
             "group": "phase only", "traces": prow.len(), "seeds": seeds,
@@ -350,6 +362,10 @@ fn main() {
             "median_trace_diff_over_bound": median(&rel),
             "traces_within_bound": within,
             "traces_worst_run_over_2pct": over2,
+            "runs_over_1_step_or_2pct": runs_p, "runs": n_p,
+            "traces_with_a_run_over_1_step_or_2pct": rec_p,
+            "delivery_runs_over_1_step_or_2pct": runs_d, "delivery_runs": n_d,
+            "delivery_traces_with_a_run_over_1_step_or_2pct": rec_d,
             "worst_trace": short(&worst.name), "worst_run_pct": worst.worst_pct(),
         }));
         doc.insert("delivery".into(), dj.into());

@@ -419,6 +419,16 @@ impl DeliveryRow {
     pub fn mean_in_bounds(&self) -> f64 {
         self.mean_abs_diff() / self.median_bound()
     }
+    /// Runs (seeds) more than max(1 step, `pct`% of the clean count) off:
+    /// a 26-step stair flight cannot meet 2% with one step off, so a
+    /// one-step difference is always within this bound.
+    pub fn runs_over(&self, pct: f64) -> usize {
+        let bound = (pct / 100.0 * self.clean as f64).max(1.0);
+        self.counts
+            .iter()
+            .filter(|&&c| (c as f64 - self.clean as f64).abs() > bound)
+            .count()
+    }
     /// Worst difference as a share of the clean count (%); traces with few
     /// steps (still, vehicles) count a 1-step difference as within bounds.
     pub fn worst_pct(&self) -> f64 {
