@@ -318,6 +318,11 @@ fn main() {
             ..Delivery::default()
         };
         let prow = eval::delivery_rows(&all, &phase, seeds);
+        if verbose {
+            for r in prow.iter().filter(|r| r.runs_over(2.0) > 0) {
+                eprintln!("phase\t{}\tclean {}\t{:?}", r.name, r.clean, r.counts);
+            }
+        }
         let diffs: Vec<f64> = prow.iter().map(|r| r.mean_abs_diff()).collect();
         let rel: Vec<f64> = prow.iter().map(|r| r.mean_in_bounds()).collect();
         let within = prow.iter().filter(|r| r.mean_in_bounds() <= 1.0).count();
