@@ -184,6 +184,19 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
+/// The saved walk ends at its last step: its length, active time, non-stop
+/// stretch and rests all stop there.
+fn assert_ends_at_last_step(r: &WalkRecord, last: f64) {
+    assert!(
+        close(r.duration_s, last, 1e-6),
+        "{} vs {last}",
+        r.duration_s
+    );
+    assert!(r.active_s <= last + 1e-6);
+    assert!(r.longest_nonstop_s <= last + 1e-6);
+    assert!(r.rests.iter().all(|s| s.at_s + s.len_s <= last + 1e-6));
+}
+
 #[test]
 fn a_recorded_walk_counts_what_the_detector_counts() {
     let rows = recording(30.0);
@@ -419,11 +432,7 @@ fn a_killed_tabs_walk_saved_as_it_stood_ends_at_its_last_step_and_clears_only_it
     }]));
     b.feed(Input::SaveAsItStood);
     let r = b.saved_record();
-    assert!(
-        close(r.duration_s, last, 1e-6),
-        "{} vs {last}",
-        r.duration_s
-    );
+    assert_ends_at_last_step(&r, last);
     assert!(
         r.rests.is_empty(),
         "the stillness after the last step is cut"
@@ -589,15 +598,7 @@ fn five_minutes_without_a_step_pauses_the_walk_by_itself_and_asks() {
     h.feed(Input::EndAtLastStep);
     assert_eq!(h.r.stage(), &Stage::Summary);
     h.feed(Input::Save);
-    let r = h.saved_record();
-    assert!(
-        close(r.duration_s, last, 1e-6),
-        "{} vs {last}",
-        r.duration_s
-    );
-    assert!(r.active_s <= last + 1e-6);
-    assert!(r.longest_nonstop_s <= last + 1e-6);
-    assert!(r.rests.iter().all(|s| s.at_s + s.len_s <= last + 1e-6));
+    assert_ends_at_last_step(&h.saved_record(), last);
 }
 
 fn started(ms: f64) -> DateTime<Utc> {
@@ -628,8 +629,7 @@ fn stop_long_after_the_last_step_ends_the_walk_at_the_last_step() {
     let last = h.r.session().latest_step().unwrap();
     h.feed(Input::Pause { now: h.mono });
     h.pass(3600.0);
-    let r = h.stop_and_save();
-    assert!(close(r.duration_s, last, 1e-6), "{}", r.duration_s);
+    assert_ends_at_last_step(&h.stop_and_save(), last);
     // A short wait before Stop stays part of the walk.
     let mut h = Harness::walked(&rows);
     h.still(20.0);
@@ -655,7 +655,7 @@ fn a_phone_locked_for_an_hour_offers_to_end_the_walk_at_its_last_step() {
     h.feed(Input::EndAtLastStep);
     h.feed(Input::Save);
     let r = h.saved_record();
-    assert!(close(r.duration_s, last, 1e-6));
+    assert_ends_at_last_step(&r, last);
     assert!(
         r.gaps.is_empty(),
         "the hour after the last step is not part of the walk"

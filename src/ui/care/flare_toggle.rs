@@ -23,6 +23,17 @@ pub fn FlareToggle() -> impl IntoView {
                 .filter(|_| s.settings.in_flare_up(today()))
         })
     });
+    // One button: it ends a flare-up while one lasts, else starts one.
+    let toggle = move |_| {
+        let on = until.get_untracked().is_some();
+        state.update_store(|s| {
+            if on {
+                end_flare(&mut s.settings, today())
+            } else {
+                start_flare(&mut s.settings, today())
+            }
+        })
+    };
     view! {
         <div class="flare" aria-live="polite">
             {move || match until.get() {
@@ -32,14 +43,6 @@ pub fn FlareToggle() -> impl IntoView {
                         " Your target is lowered and weekly goals are paused. Rest is part of recovery."
                     </p>
                     {(tier_for_flare(true) == Some(Tier::SeeGp)).then(|| view! { <SeeGpCard urgent_href=urgent_href_here()/> })}
-                    <button
-                        type="button"
-                        class="btn outline"
-                        data-action="end-flare"
-                        on:click=move |_| state.update_store(|s| end_flare(&mut s.settings, today()))
-                    >
-                        "My back feels better: end this"
-                    </button>
                 }
                 .into_any(),
                 None => view! {
@@ -48,17 +51,17 @@ pub fn FlareToggle() -> impl IntoView {
                             "Having a bad day? Tap below and Loopwalk lowers your target for {FLARE_DAYS} days and pauses weekly goals. No pressure."
                         )}
                     </p>
-                    <button
-                        type="button"
-                        class="btn outline"
-                        data-action="start-flare"
-                        on:click=move |_| state.update_store(|s| start_flare(&mut s.settings, today()))
-                    >
-                        "My back is bad today"
-                    </button>
                 }
                 .into_any(),
             }}
+            <button
+                type="button"
+                class="btn outline"
+                data-action=move || if until.with(Option::is_some) { "end-flare" } else { "start-flare" }
+                on:click=toggle
+            >
+                {move || if until.with(Option::is_some) { "My back feels better: end this" } else { "My back is bad today" }}
+            </button>
         </div>
     }
 }
