@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::settings::card::SettingsCard;
+
 use crate::domain::pacing::{AIM_MIN, MIN_WEEKLY_MIN};
 use crate::ui::care::flare_toggle::FlareToggle;
 use crate::ui::care::safety_note::SafetyNote;
@@ -46,8 +48,7 @@ pub fn CareSettings() -> impl IntoView {
         }
     };
     view! {
-        <section class="card care-settings" aria-labelledby="settings-care">
-            <h2 id="settings-care">"Back care"</h2>
+        <SettingsCard key="care" title="Back care" class="care-settings">
             <SafetyNote/>
             <SettingSwitch
                 label="Ask how your back and legs feel before and after walks"
@@ -73,6 +74,6 @@ pub fn CareSettings() -> impl IntoView {
                 <li><a href=PLAN_HASH>"Your walking plan"</a></li>
                 <li><a href=REPORT_HASH data-link="report">"Summary for your physio or doctor"</a></li>
             </ul>
-        </section>
+        </SettingsCard>
     }
 }

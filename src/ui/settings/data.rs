@@ -2,6 +2,8 @@
 //! import a backup after a preview, and see how the data is stored.
 
 use leptos::prelude::*;
+
+use crate::ui::settings::card::SettingsCard;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -280,8 +282,7 @@ pub fn DataSettings() -> impl IntoView {
     };
 
     view! {
-        <section class="card data-settings" aria-labelledby="settings-data">
-            <h2 id="settings-data">"Your data"</h2>
+        <SettingsCard key="data" title="Your data" class="data-settings">
             {status}
             {quarantine_view}
             {hint}
@@ -309,6 +310,6 @@ pub fn DataSettings() -> impl IntoView {
             </label>
             <p class="muted small">"Walks already here are kept; you'll see what the file adds before anything changes."</p>
             {import_view}
-        </section>
+        </SettingsCard>
     }
 }

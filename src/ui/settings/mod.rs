@@ -1,5 +1,6 @@
 //! Sections of the Settings screen, one component per file.
 
+pub mod card;
 pub mod care;
 pub mod country;
 pub mod cues;
