@@ -105,7 +105,7 @@ fn read_current(text: &str) -> Option<Store> {
         return None;
     }
     let doc: Current = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-    (doc.version == u64::from(CURRENT_VERSION) && !doc.app).then(|| Store {
+    (doc.version == u64::from(CURRENT_VERSION) && !doc.app).then_some(Store {
         version: CURRENT_VERSION,
         walks: doc.walks,
         loops: doc.loops,
@@ -572,14 +572,14 @@ mod tests {
         }
         // Left to the general reader, which decides as before.
         for text in [
-            format!(r#"{{"version":2,"walks":null,"loops":[]}}"#),
-            format!(r#"{{"version":2,"settings":null}}"#),
+            r#"{"version":2,"walks":null,"loops":[]}"#.to_string(),
+            r#"{"version":2,"settings":null}"#.to_string(),
             format!(r#"{{"version":2,"app":null,"walks":[{walk}]}}"#),
             format!(r#"{{"version":2,"walks":[],"walks":[{walk}]}}"#),
             V1.to_string(),
-            format!(r#"{{"version":3}}"#),
-            format!(r#"{{"version":2.0}}"#),
-            format!(r#"{{"version":2,"walks":[{{"id":"x"}}]}}"#),
+            r#"{"version":3}"#.to_string(),
+            r#"{"version":2.0}"#.to_string(),
+            r#"{"version":2,"walks":[{"id":"x"}]}"#.to_string(),
             backup_json(&load(V1).unwrap(), "2026-05-01T10:00:00Z".parse().unwrap()),
         ] {
             assert_eq!(read_current(&text), None, "{text}");
