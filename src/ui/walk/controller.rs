@@ -4,12 +4,14 @@
 //! handle in [`WalkRig`]; this file only connects them. Built once in `App`
 //! and provided through context.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::domain::milestones::Earned;
 use crate::domain::record::WalkRecord;
 use crate::domain::recorder::{
-    Announcement, Buzz, Effect, Extras, Input, Notice, Recorder, Stage, Stored,
+    Announcement, Buzz, Effect, Extras, Input, Notice, Recorder, Stage, Stored, WalkEvent,
 };
 use crate::domain::walk::WalkSession;
 use crate::platform::walk_rig::WalkRig;
@@ -131,7 +133,9 @@ impl WalkCtl {
             }),
             Effect::Vibrate(Buzz::AutoPaused) => haptics::vibrate(&[300, 150, 300]),
             Effect::Save(record) => self.save(*record),
-            // A hook for cues: `ui/walk/cues.rs` reads the recorder itself.
+            // Saving is near: get the history's JSON ready while the summary is read.
+            Effect::Event(WalkEvent::Stopped) => self.app.prepare_saving_after(Duration::ZERO),
+            // Other moments: `ui/walk/cues.rs` reads the recorder itself.
             Effect::Event(_) => {}
         }
     }
