@@ -219,6 +219,15 @@ pub enum Buzz {
     AutoPaused,
 }
 
+impl Buzz {
+    /// The vibration, as on/off milliseconds.
+    pub fn pattern(self) -> &'static [u32] {
+        match self {
+            Self::AutoPaused => &[300, 150, 300],
+        }
+    }
+}
+
 /// Which checkpoint to clear.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckpointSlot {

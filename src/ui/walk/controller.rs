@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::domain::milestones::Earned;
 use crate::domain::record::WalkRecord;
 use crate::domain::recorder::{
-    Announcement, Buzz, Effect, Extras, Input, Notice, Recorder, Stage, Stored, WalkEvent,
+    Announcement, Effect, Extras, Input, Notice, Recorder, Stage, Stored, WalkEvent,
 };
 use crate::domain::walk::WalkSession;
 use crate::platform::walk_rig::WalkRig;
@@ -131,7 +131,7 @@ impl WalkCtl {
                 }
                 same
             }),
-            Effect::Vibrate(Buzz::AutoPaused) => haptics::vibrate(&[300, 150, 300]),
+            Effect::Vibrate(buzz) => haptics::vibrate(buzz.pattern()),
             Effect::Save(record) => self.save(*record),
             // Saving is near: get the history's JSON ready while the summary is read.
             Effect::Event(WalkEvent::Stopped) => self.app.prepare_saving_after(Duration::ZERO),
