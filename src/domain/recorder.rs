@@ -171,6 +171,14 @@ pub enum Notice {
     ClockFailed,
 }
 
+impl Notice {
+    /// The same kind of notice, whatever its details (what
+    /// [`Effect::ClearNotice`] clears).
+    pub fn same_kind(&self, other: &Notice) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
 /// A calm sentence for screen readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Announcement {
@@ -209,6 +217,15 @@ pub enum WalkEvent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Buzz {
     AutoPaused,
+}
+
+impl Buzz {
+    /// The vibration, as on/off milliseconds.
+    pub fn pattern(self) -> &'static [u32] {
+        match self {
+            Self::AutoPaused => &[300, 150, 300],
+        }
+    }
 }
 
 /// Which checkpoint to clear.

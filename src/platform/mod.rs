@@ -15,3 +15,4 @@ pub mod sw;
 pub mod time_zone;
 pub mod visibility;
 pub mod wake_lock;
+pub mod walk_rig;

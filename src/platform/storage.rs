@@ -290,12 +290,10 @@ pub fn load_pending() -> Vec<WalkRecord> {
         .unwrap_or_default()
 }
 
-/// A list of walks from JSON text, read as the store reads its walks (JSON
-/// value, then records), so the wasm carries one walk reader, not two.
+/// A list of walks from JSON text, read as the store reads its walks
+/// (straight from the text), so the wasm carries one walk reader, not two.
 fn read_walks(text: &str) -> Option<Vec<WalkRecord>> {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
+    serde_json::from_str(text).ok()
 }
 
 /// Write the pending list (written and read back), or remove the key when

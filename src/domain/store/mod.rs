@@ -124,6 +124,13 @@ pub struct JsonCache {
     walks: Vec<Option<(WalkRecord, String)>>,
 }
 
+impl JsonCache {
+    /// Nothing formatted yet.
+    pub fn is_empty(&self) -> bool {
+        self.walks.is_empty()
+    }
+}
+
 /// [`try_to_json`], with the walks' JSON taken from `cache` where the walk
 /// has not changed since (and the cache brought up to date). The text is
 /// [`try_to_json`]'s: everything but the walks is formatted by serde as

@@ -11,13 +11,16 @@
 //! A backup envelope `{"app":"loopwalk","kind":"backup","exported_at":…,
 //! "store":{…}}` is accepted wherever a bare store is.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, TimeZone, Utc};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::validate::{cap_chars, validate_loop, validate_walk, MAX_LOOP_NAME_CHARS, YEARS};
 use super::{Store, CURRENT_VERSION};
-use crate::domain::record::{StepSource, Steps, WalkId, WalkRecord};
+use crate::domain::record::{LoopRecord, StepSource, Steps, WalkId, WalkRecord};
 use crate::domain::settings::Settings;
 
 /// Largest text [`load`] accepts (localStorage holds ~5 MiB per origin).
@@ -58,11 +61,67 @@ pub enum LoadError {
 /// with them. Loop names longer than the forms allow are cut to
 /// [`MAX_LOOP_NAME_CHARS`] characters.
 pub fn load(text: &str) -> Result<Store, LoadError> {
-    parse(text, MAX_LOAD_BYTES, Mode::Strict).map(|p| {
-        let mut store = p.store;
-        quarantine_out_of_range(&mut store);
-        store
+    let mut store = match read_current(text) {
+        Some(store) => store,
+        None => parse(text, MAX_LOAD_BYTES, Mode::Strict)?.store,
+    };
+    quarantine_out_of_range(&mut store);
+    Ok(store)
+}
+
+/// A bare store at [`CURRENT_VERSION`] (what this app writes), read in one
+/// pass straight into the records: about half the time of the general
+/// reader below, which builds a JSON value first (2,000 walks: 193 -> ~90 ms
+/// at 4x CPU slowdown). Anything else (an envelope, an older version, a
+/// `null` list, a duplicated key, a malformed record) is `None` and goes to
+/// the general reader, which then decides exactly as before.
+fn read_current(text: &str) -> Option<Store> {
+    /// The document's fields as [`parse_v2`] reads them, typed.
+    #[derive(serde::Deserialize)]
+    struct Current {
+        version: u64,
+        /// Present at all (even `null`): a backup envelope, not a store.
+        #[serde(default, deserialize_with = "present")]
+        app: bool,
+        #[serde(default)]
+        walks: Vec<WalkRecord>,
+        #[serde(default)]
+        loops: Vec<LoopRecord>,
+        #[serde(default)]
+        settings: Settings,
+        #[serde(default)]
+        deleted: Vec<WalkId>,
+        #[serde(default)]
+        deleted_at: BTreeMap<WalkId, DateTime<Utc>>,
+        #[serde(default)]
+        edited_at: BTreeMap<WalkId, DateTime<Utc>>,
+        #[serde(default)]
+        quarantine: Vec<Value>,
+    }
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| true)
+    }
+    if text.len() > MAX_LOAD_BYTES {
+        return None;
+    }
+    let doc: Current = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    (doc.version == u64::from(CURRENT_VERSION) && !doc.app).then_some(Store {
+        version: CURRENT_VERSION,
+        walks: doc.walks,
+        loops: doc.loops,
+        settings: doc.settings,
+        deleted: doc.deleted,
+        deleted_at: doc.deleted_at,
+        edited_at: doc.edited_at,
+        quarantine: doc.quarantine,
     })
+}
+
+/// `serde_json::from_value`, through text: every record type then has one
+/// reader in the wasm (the one [`read_current`] uses), not a second one for
+/// JSON values.
+fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// Move out-of-range records of a loaded store to its quarantine (see
@@ -180,7 +239,7 @@ pub(super) fn parse(text: &str, limit: usize, mode: Mode) -> Result<Parsed, Load
         }
         exported_at = doc
             .get("exported_at")
-            .and_then(|v| serde_json::from_value(v.clone()).ok());
+            .and_then(|v| from_value(v.clone()).ok());
         match doc.remove("store") {
             Some(Value::Object(inner)) => doc = inner,
             _ => return Err(LoadError::WrongShape("the backup holds no store".into())),
@@ -264,7 +323,7 @@ fn v1_to_v2(mut doc: Map<String, Value>) -> Map<String, Value> {
             walks
                 .into_iter()
                 .map(|w| {
-                    serde_json::from_value::<WalkV1>(w.clone())
+                    from_value::<WalkV1>(w.clone())
                         .ok()
                         .and_then(WalkV1::migrate)
                         .and_then(|r| to_value(&r))
@@ -313,7 +372,7 @@ fn records<T: serde::de::DeserializeOwned>(
 ) -> Result<Vec<T>, LoadError> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<T>(item) {
+        match from_value::<T>(item) {
             Ok(r) => out.push(r),
             Err(_) if mode == Mode::Lenient => *skipped += 1,
             Err(e) => return Err(LoadError::WrongShape(format!("{what} {}: {e}", i + 1))),
@@ -332,7 +391,7 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
     let deleted = records(deleted, "deleted id", mode, &mut skipped)?;
     let settings = match doc.remove("settings") {
         None | Some(Value::Null) => Settings::default(),
-        Some(v) => match serde_json::from_value(v) {
+        Some(v) => match from_value(v) {
             Ok(s) => s,
             Err(_) if mode == Mode::Lenient => Settings::default(),
             Err(e) => return Err(LoadError::WrongShape(format!("settings: {e}"))),
@@ -340,7 +399,7 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
     };
     let mut times = |key: &str, what: &str| match doc.remove(key) {
         None | Some(Value::Null) => Ok(Default::default()),
-        Some(v) => match serde_json::from_value(v) {
+        Some(v) => match from_value(v) {
             Ok(m) => Ok(m),
             Err(_) if mode == Mode::Lenient => Ok(Default::default()),
             Err(e) => Err(LoadError::WrongShape(format!("{what}: {e}"))),
@@ -494,6 +553,44 @@ mod tests {
         );
         let s = load(&text).unwrap();
         assert_eq!(s.loops[0].name.chars().count(), MAX_LOOP_NAME_CHARS);
+    }
+
+    #[test]
+    fn the_one_pass_reader_agrees_with_the_general_one() {
+        let walk = r#"{"id":"a","started_at":"2026-03-01T09:00:00.250Z","utc_offset_min":60,"duration_s":600.5,"active_s":590.0,"steps":900,"rests":[{"at_s":30.0,"len_s":20.0}],"pain_before":4,"note":"\u00e9 \"hi\""}"#;
+        let general = |t: &str| parse(t, MAX_LOAD_BYTES, Mode::Strict).map(|p| p.store);
+        // Read in one pass, exactly as the general reader reads them.
+        for text in [
+            r#"{"version":2}"#.to_string(),
+            format!(
+                r#"{{"version":2,"walks":[{walk}],"deleted":["z"],"deleted_at":{{"z":"2026-03-02T00:00:00Z"}},"edited_at":{{"a":"2026-03-03T00:00:00Z"}},"settings":{{"height_cm":170}},"quarantine":[{{"x":1}}],"unknown":[1]}}"#
+            ),
+            format!("\u{feff} {{\"version\":2,\"walks\":[{walk}]}} "),
+        ] {
+            let fast = read_current(&text).expect(&text);
+            assert_eq!(Ok(fast), general(&text), "{text}");
+        }
+        // Left to the general reader, which decides as before.
+        for text in [
+            r#"{"version":2,"walks":null,"loops":[]}"#.to_string(),
+            r#"{"version":2,"settings":null}"#.to_string(),
+            format!(r#"{{"version":2,"app":null,"walks":[{walk}]}}"#),
+            format!(r#"{{"version":2,"walks":[],"walks":[{walk}]}}"#),
+            V1.to_string(),
+            r#"{"version":3}"#.to_string(),
+            r#"{"version":2.0}"#.to_string(),
+            r#"{"version":2,"walks":[{"id":"x"}]}"#.to_string(),
+            backup_json(&load(V1).unwrap(), "2026-05-01T10:00:00Z".parse().unwrap()),
+        ] {
+            assert_eq!(read_current(&text), None, "{text}");
+        }
+        // ... such as a repeated key, where the last one counts.
+        let twice = format!(r#"{{"version":2,"walks":[],"walks":[{walk}]}}"#);
+        assert_eq!(load(&twice).unwrap().walks.len(), 1);
+        assert_eq!(
+            load(r#"{"version":2,"app":null}"#),
+            Err(LoadError::NotLoopwalk)
+        );
     }
 
     #[test]

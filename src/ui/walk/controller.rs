@@ -1,42 +1,32 @@
 //! The walk recorder's browser adapter: feeds [`Recorder`] its inputs (taps,
 //! motion samples, the 1 s clock, page visibility) and performs the
-//! [`Effect`]s it returns. Every rule lives in the recorder; this file only
-//! connects it. Built once in `App` and provided through context.
+//! [`Effect`]s it returns. Every rule lives in the recorder, every browser
+//! handle in [`WalkRig`]; this file only connects them. Built once in `App`
+//! and provided through context.
 
-use std::mem::discriminant;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::domain::milestones::Earned;
 use crate::domain::record::WalkRecord;
 use crate::domain::recorder::{
-    Announcement, Buzz, Effect, Extras, Input, Notice, Recorder, Stage, Stored,
+    Announcement, Effect, Extras, Input, Notice, Recorder, Stage, Stored, WalkEvent,
 };
 use crate::domain::walk::WalkSession;
-use crate::platform::clock::{self, Ticker};
-use crate::platform::visibility::{self, VisibilityListener};
-use crate::platform::wake_lock::WakeLock;
-use crate::platform::{checkpoint, haptics, motion};
+use crate::platform::walk_rig::WalkRig;
+use crate::platform::{checkpoint, clock, haptics, motion};
 use crate::ui::state::AppState;
-
-/// Browser handles of the recorder (not `Send`); each stops when dropped.
-#[derive(Default)]
-struct Rig {
-    motion: Option<motion::MotionListener>,
-    page: Option<VisibilityListener>,
-    wake: WakeLock,
-    tick: Option<Ticker>,
-}
 
 /// The walk recorder as the screens see it (signals; cheap to copy).
 #[derive(Clone, Copy)]
 pub struct WalkCtl {
     /// The recorder's stage, walk and extras, copied after each input that
-    /// changed them.
+    /// changed them; `running`: a walk exists that is not saved or
+    /// discarded (no reload for updates).
     pub stage: RwSignal<Stage>,
     pub session: RwSignal<WalkSession>,
     pub extras: RwSignal<Extras>,
-    /// A walk exists that is not saved or discarded (no reload for updates).
     pub running: Memo<bool>,
     /// What the walker is told: a notice until dismissed, the seconds
     /// counting was paused (once, on return), a sentence for screen
@@ -49,7 +39,7 @@ pub struct WalkCtl {
     pub pocket: RwSignal<bool>,
     app: AppState,
     rec: StoredValue<Recorder>,
-    rig: StoredValue<Rig, LocalStorage>,
+    rig: StoredValue<WalkRig, LocalStorage>,
 }
 
 /// The recorder from context (panics outside `<App/>`, a programming error).
@@ -73,10 +63,10 @@ impl WalkCtl {
             pocket: RwSignal::new(false),
             app,
             rec: StoredValue::new(Recorder::new()),
-            rig: StoredValue::new_local(Rig::default()),
+            rig: StoredValue::new_local(WalkRig::default()),
         };
-        let page = visibility::on_page_event(move |e| ctl.at_now(|now| e.input(now)));
-        ctl.rig.update_value(|r| r.page = Some(page));
+        ctl.rig
+            .update_value(|r| r.watch_page(move |e| ctl.at_now(|now| e.input(now))));
         let (found, problem) = checkpoint::scan();
         ctl.notice.set(problem);
         if !found.is_empty() {
@@ -89,8 +79,7 @@ impl WalkCtl {
     pub fn feed(self, input: Input) {
         let Some((effects, changed)) = self.rec.try_update_value(|r| {
             let before = r.revision();
-            let effects = r.handle(input);
-            (effects, r.revision() != before)
+            (r.handle(input), r.revision() != before)
         }) else {
             return;
         };
@@ -107,51 +96,46 @@ impl WalkCtl {
     }
 
     fn perform(self, effect: Effect) {
+        let feed = move |input| self.feed(input);
         match effect {
-            Effect::WriteCheckpoint(cp) => {
-                self.feed(Input::CheckpointWritten(checkpoint::save(&cp)))
-            }
+            Effect::WriteCheckpoint(cp) => feed(Input::CheckpointWritten(checkpoint::save(&cp))),
             Effect::ClearCheckpoint(slot) => checkpoint::clear(&slot),
-            Effect::Sensors(false) => self.rig.update_value(|r| r.motion = None),
-            Effect::Sensors(true) => {
-                match motion::listen(move |t, x, y, z| self.feed(Input::Sample { t, x, y, z })) {
-                    Ok(l) => self.rig.update_value(|r| r.motion = Some(l)),
-                    Err(p) => self.feed(Input::SensorFailed(p)),
+            Effect::Sensors(on) => {
+                let sample = move |t, x, y, z| feed(Input::Sample { t, x, y, z });
+                if let Some(Err(p)) = self
+                    .rig
+                    .try_update_value(|r| r.sensors(on.then_some(sample)))
+                {
+                    feed(Input::SensorFailed(p));
                 }
             }
             Effect::Clock(on) => {
-                self.rig.update_value(|r| r.tick = None);
-                if on {
-                    match clock::every_second(move |now| self.feed(Input::Tick { now })) {
-                        Some(t) => self.rig.update_value(|r| r.tick = Some(t)),
-                        None => self.notice.set(Some(Notice::ClockFailed)),
-                    }
+                let tick = move |now| feed(Input::Tick { now });
+                if self.rig.try_update_value(|r| r.clock(on.then_some(tick))) == Some(false) {
+                    self.notice.set(Some(Notice::ClockFailed));
                 }
             }
-            Effect::KeepScreenOn(on) => {
-                let wake = self.rig.with_value(|r| r.wake.clone());
-                if on {
-                    wake.acquire(move || self.notice.set(Some(Notice::ScreenMayTurnOff)));
-                } else {
-                    wake.release();
-                }
-            }
+            Effect::KeepScreenOn(on) => self.rig.with_value(|r| {
+                r.keep_screen_on(on, move || self.notice.set(Some(Notice::ScreenMayTurnOff)))
+            }),
             Effect::Announce(a) => self.announce.set(Some(a)),
             Effect::Notice(Notice::CountingPaused { total_s }) => {
                 self.gap_notice.set(Some(total_s))
             }
             Effect::Notice(n) => self.notice.set(Some(n)),
             Effect::ClearNotice(Notice::CountingPaused { .. }) => self.gap_notice.set(None),
-            Effect::ClearNotice(kind) => {
-                let same =
-                    |n: &Option<Notice>| n.is_some_and(|n| discriminant(&n) == discriminant(&kind));
-                if self.notice.with_untracked(same) {
-                    self.notice.set(None);
+            Effect::ClearNotice(kind) => self.notice.maybe_update(|n| {
+                let same = n.is_some_and(|n| n.same_kind(&kind));
+                if same {
+                    *n = None;
                 }
-            }
-            Effect::Vibrate(Buzz::AutoPaused) => haptics::vibrate(&[300, 150, 300]),
+                same
+            }),
+            Effect::Vibrate(buzz) => haptics::vibrate(buzz.pattern()),
             Effect::Save(record) => self.save(*record),
-            // A hook for cues (sound, speech): nothing to do here yet.
+            // Saving is near: get the history's JSON ready while the summary is read.
+            Effect::Event(WalkEvent::Stopped) => self.app.prepare_saving_after(Duration::ZERO),
+            // Other moments: `ui/walk/cues.rs` reads the recorder itself.
             Effect::Event(_) => {}
         }
     }
@@ -189,10 +173,8 @@ impl WalkCtl {
 
     /// Continue the walk on offer.
     pub fn continue_walk(self) {
-        self.at_now(|now| Input::Continue {
-            now,
-            wall_ms: clock::wall_ms(),
-        });
+        let wall_ms = clock::wall_ms();
+        self.at_now(|now| Input::Continue { now, wall_ms });
     }
 
     /// Read the recorder (for views such as the walk cues).
