@@ -101,7 +101,7 @@ pub fn distance_text(metres: f64) -> String {
             return format!("{tens} m");
         }
     }
-    format!("{:.1} km", m / 1000.0)
+    format!("{} km", fixed(m / 1000.0, 1))
 }
 
 /// Approximate size in bytes: "850 bytes", "12 KB", "1.4 MB".
@@ -109,9 +109,9 @@ pub fn bytes_text(n: usize) -> String {
     if n < 1000 {
         format!("{n} bytes")
     } else if n < 1_000_000 {
-        format!("{} KB", (n as f64 / 1000.0).round())
+        format!("{} KB", fixed((n as f64 / 1000.0).round(), 0))
     } else {
-        format!("{:.1} MB", n as f64 / 1_000_000.0)
+        format!("{} MB", fixed(n as f64 / 1_000_000.0, 1))
     }
 }
 
@@ -168,8 +168,7 @@ pub fn fixed(x: f64, places: u32) -> String {
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let (int, dec) = text.split_once('.').unwrap_or((text, ""));
     let digits = int.len() + dec.len();
-    if digits == 0 || digits > 15 || !(int.bytes().chain(dec.bytes())).all(|b| b.is_ascii_digit())
-    {
+    if digits == 0 || digits > 15 || !(int.bytes().chain(dec.bytes())).all(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut n: u64 = 0;
@@ -242,8 +241,27 @@ mod tests {
     #[test]
     fn fixed_decimals_match_the_standard_formatter() {
         let cases = [
-            0.0, -0.0, 0.25, 0.35, 0.5, 1.5, 2.5, 1.125, -0.01, 12.345, 99.95, 1e-9, 5e-324,
-            123456.789, 1e15, 1e21, 3.999, -2.5, f64::NAN, f64::INFINITY, -f64::INFINITY,
+            0.0,
+            -0.0,
+            0.25,
+            0.35,
+            0.5,
+            1.5,
+            2.5,
+            1.125,
+            -0.01,
+            12.345,
+            99.95,
+            1e-9,
+            5e-324,
+            123456.789,
+            1e15,
+            1e21,
+            3.999,
+            -2.5,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
         ];
         for x in cases {
             for p in 0..4 {
@@ -263,12 +281,31 @@ mod tests {
 
     #[test]
     fn typed_decimals_read_as_the_standard_parser_reads_them() {
-        for t in ["1500", "0.5", "1234.5", "0.1", "007", "12.", ".5", "999999999999999"] {
+        for t in [
+            "1500",
+            "0.5",
+            "1234.5",
+            "0.1",
+            "007",
+            "12.",
+            ".5",
+            "999999999999999",
+        ] {
             assert_eq!(parse_decimal(t), t.parse::<f64>().ok(), "{t}");
         }
-        for t in ["", ".", "1.2.3", "-5", "1e3", "inf", "NaN", " 1", "1 000", "1234567890123456"] {
+        for t in [
+            "",
+            ".",
+            "1.2.3",
+            "-5",
+            "1e3",
+            "inf",
+            "NaN",
+            " 1",
+            "1 000",
+            "1234567890123456",
+        ] {
             assert_eq!(parse_decimal(t), None, "{t}");
         }
     }
-
 }

@@ -285,7 +285,9 @@ impl WalkSession {
 
     fn stop_at(&mut self, at: f64) {
         let at = if at.is_finite() { at } else { self.now };
-        let at = at.clamp(self.start, self.now);
+        // Not `clamp`: its bounds check formats f64 with Debug on a panic,
+        // which links the float formatter into the wasm.
+        let at = at.max(self.start).min(self.now);
         if let Some(p) = self.paused_at.take() {
             self.pauses.push((p, self.now));
         } else {

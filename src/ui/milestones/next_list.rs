@@ -19,7 +19,7 @@ pub fn NextList(
                 each=move || next.get()
                 key=|n| (n.id, (n.progress * 1000.0) as u32, n.remaining_text.clone())
                 children=move |n| {
-                    let pct = (n.progress * 100.0).round().clamp(0.0, 100.0);
+                    let pct = (n.progress * 100.0).round().clamp(0.0, 100.0) as u32;
                     let title = n.title;
                     view! {
                         <li class="next-item" data-milestone=n.id>
