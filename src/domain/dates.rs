@@ -3,7 +3,7 @@
 //! about 12 KB of wasm that these few fixed formats do not need), and the
 //! one place the app asks what day it is ([`today`]).
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike, Utc};
 
 use super::history::week_start;
 
@@ -155,6 +155,127 @@ pub fn utc_offset(o: FixedOffset) -> String {
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
+/// An instant as the store writes it (RFC 3339, "2026-11-25T09:00:00Z"),
+/// read with chrono's strict RFC 3339 reader. Serde's default for
+/// `DateTime<Utc>` goes through chrono's general format parser (about
+/// 4 KB of gzipped wasm) to also accept spaces and "UTC"; the store only
+/// ever holds what chrono itself wrote, which the strict reader reads.
+pub fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
+    let local = match text.as_bytes().first() {
+        // Years outside 0-9999, which chrono writes signed ("+10000-01-01T...",
+        // "-0001-..."): the strict reader takes four digits, so read the rest
+        // with a leap year in their place, then set the year.
+        Some(b'+' | b'-') => {
+            let (year, rest) = text[1..].split_once('-')?;
+            if year.is_empty() || year.len() > 6 || !year.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let year: i32 = year.parse().ok()?;
+            let year = if text.starts_with('-') { -year } else { year };
+            DateTime::parse_from_rfc3339(&format!("2000-{rest}"))
+                .ok()?
+                .with_year(year)?
+        }
+        _ => DateTime::parse_from_rfc3339(text).ok()?,
+    };
+    Some(local.with_timezone(&Utc))
+}
+
+/// `#[serde(with = "rfc3339")]` for a `DateTime<Utc>` field (see
+/// [`parse_utc`]); written exactly as before.
+pub mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        t.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_utc(&text).ok_or_else(|| D::Error::custom("not an RFC 3339 date and time"))
+    }
+}
+
+/// The same for a map of instants (the store's tombstones and edit times).
+pub mod rfc3339_map {
+    use std::collections::BTreeMap;
+
+    use chrono::{DateTime, Utc};
+    use serde::de::{Error, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, S: Serializer>(
+        m: &BTreeMap<K, DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        m.serialize(s)
+    }
+
+    pub fn deserialize<'de, K, D>(d: D) -> Result<BTreeMap<K, DateTime<Utc>>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        D: Deserializer<'de>,
+    {
+        struct Entries<K>(std::marker::PhantomData<K>);
+        impl<'de, K: Deserialize<'de> + Ord> Visitor<'de> for Entries<K> {
+            type Value = BTreeMap<K, DateTime<Utc>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of RFC 3339 dates and times")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<K, String>()? {
+                    let t = super::parse_utc(&v)
+                        .ok_or_else(|| A::Error::custom("not an RFC 3339 date and time"))?;
+                    out.insert(k, t);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+/// A date as chrono writes it ("2026-11-25"; signed past year 9999),
+/// without chrono's general format parser (see [`parse_utc`]).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let (sign, body) = match text.as_bytes().first() {
+        Some(b'-') => (-1, &text[1..]),
+        Some(b'+') => (1, &text[1..]),
+        _ => (1, text),
+    };
+    let mut parts = body.split('-');
+    let mut field = |max_len: usize| -> Option<i32> {
+        let p = parts.next()?;
+        if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok()
+    };
+    let (year, month, day) = (field(6)?, field(2)?, field(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(sign * year, month as u32, day as u32)
+}
+
+/// `#[serde(with = "iso_date_opt")]` for an `Option<NaiveDate>` field.
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|t| super::parse_iso_date(&t).ok_or_else(|| D::Error::custom("not a date")))
+            .transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +372,84 @@ mod tests {
             utc_offset(FixedOffset::west_opt(5 * 3600 + 1800).unwrap()),
             "-05:30"
         );
+    }
+
+    #[test]
+    fn stored_instants_read_as_chrono_wrote_them() {
+        for text in [
+            "2026-11-25T09:00:00Z",
+            "2026-11-25T09:00:00.123Z",
+            "2026-11-25T09:00:00.123456789Z",
+            "2026-11-25T10:30:00+01:30",
+            "2026-11-25 09:00:00-05:00",
+        ] {
+            let chrono: DateTime<Utc> = text.parse().unwrap();
+            assert_eq!(parse_utc(text), Some(chrono), "{text}");
+            let written = serde_json::to_string(&chrono).unwrap();
+            assert_eq!(
+                parse_utc(written.trim_matches('"')),
+                Some(chrono),
+                "{written}"
+            );
+        }
+        for text in [
+            "+262142-01-01T00:00:00Z",
+            "-262143-01-01T00:00:00Z",
+            "+10000-02-29T10:00:00Z",
+        ] {
+            let chrono = text.parse::<DateTime<Utc>>().ok();
+            assert_eq!(parse_utc(text), chrono, "{text}");
+        }
+        for text in [
+            "",
+            "2026-11-25",
+            "2026-13-01T00:00:00Z",
+            "yesterday",
+            "+10001-02-29T10:00:00Z",
+            "+-1-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_utc(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn stored_dates_read_as_chrono_wrote_them() {
+        for text in [
+            "2026-11-25",
+            "0001-01-01",
+            "2024-02-29",
+            "+10000-01-01",
+            "-0001-12-31",
+            "2026-1-5",
+        ] {
+            assert_eq!(
+                parse_iso_date(text),
+                text.parse::<NaiveDate>().ok(),
+                "{text}"
+            );
+        }
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+        ] {
+            let written = serde_json::to_string(&d).unwrap();
+            assert_eq!(
+                parse_iso_date(written.trim_matches('"')),
+                Some(d),
+                "{written}"
+            );
+        }
+        for text in [
+            "",
+            "2026-11",
+            "2026-11-25-1",
+            "2023-02-29",
+            "2026-13-01",
+            "2026/11/25",
+            "x-1-1",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text}");
+        }
     }
 }

@@ -65,6 +65,7 @@ impl Span {
 pub struct WalkRecord {
     pub id: WalkId,
     /// Start instant (UTC).
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub started_at: DateTime<Utc>,
     /// Local offset from UTC at the start, in minutes (e.g. +60 for CET).
     pub utc_offset_min: i32,
@@ -160,6 +161,7 @@ pub struct LoopRecord {
     pub id: LoopId,
     pub name: String,
     pub length: LoopLength,
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub archived: bool,

@@ -509,6 +509,7 @@ impl WalkSession {
 pub struct Checkpoint {
     pub version: u32,
     pub id: WalkId,
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub started_at: DateTime<Utc>,
     pub utc_offset_min: i32,
     pub session: WalkSession,

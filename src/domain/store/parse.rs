@@ -180,7 +180,8 @@ pub(super) fn parse(text: &str, limit: usize, mode: Mode) -> Result<Parsed, Load
         }
         exported_at = doc
             .get("exported_at")
-            .and_then(|v| serde_json::from_value(v.clone()).ok());
+            .and_then(Value::as_str)
+            .and_then(crate::domain::dates::parse_utc);
         match doc.remove("store") {
             Some(Value::Object(inner)) => doc = inner,
             _ => return Err(LoadError::WrongShape("the backup holds no store".into())),
@@ -340,7 +341,7 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
     };
     let mut times = |key: &str, what: &str| match doc.remove(key) {
         None | Some(Value::Null) => Ok(Default::default()),
-        Some(v) => match serde_json::from_value(v) {
+        Some(v) => match crate::domain::dates::rfc3339_map::deserialize(v) {
             Ok(m) => Ok(m),
             Err(_) if mode == Mode::Lenient => Ok(Default::default()),
             Err(e) => Err(LoadError::WrongShape(format!("{what}: {e}"))),
