@@ -105,7 +105,10 @@ impl Default for Store {
 /// Non-finite numbers (which JSON cannot hold) are written as 0 so the text
 /// always loads again.
 pub fn to_json(store: &Store) -> String {
-    try_to_json(store).expect("a Store always serializes: plain data with string map keys")
+    // Not `expect`: that formats serde_json's error with `Debug` on a panic,
+    // linking string escaping into the wasm.
+    try_to_json(store)
+        .unwrap_or_else(|_| panic!("a Store always serializes: plain data with string map keys"))
 }
 
 /// [`to_json`] reporting failure as a value instead of panicking (for the
