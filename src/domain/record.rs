@@ -12,7 +12,7 @@ const UTC: FixedOffset = match FixedOffset::east_opt(0) {
     Some(o) => o,
     None => panic!("zero is a valid offset"),
 };
-use serde::{Deserialize, Serialize};
+use serde::{de::Error as _, Deserialize, Deserializer, Serialize};
 
 /// A count of steps.
 #[derive(
@@ -34,7 +34,7 @@ pub struct WalkId(pub String);
 pub struct LoopId(pub String);
 
 /// Where a walk's step count came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum StepSource {
     /// Counted by the step detector from the phone's motion sensor.
@@ -147,12 +147,45 @@ pub enum LoopLength {
 
 /// How a route is walked: round a loop, or out to a point and back the
 /// same way (the walk cues then say when to turn back).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum LoopKind {
     #[default]
     Loop,
     OutAndBack,
+}
+
+/// Reads a field-less enum as the name serde's derive writes for it
+/// (`"sensor"`). A hand-written reader: the derived one also accepts the
+/// `{"sensor": null}` map form no store holds, and costs about 1 KB of wasm
+/// per enum and input kind.
+pub(crate) fn read_name<'de, D: Deserializer<'de>, T: Copy>(
+    d: D,
+    names: &'static [&'static str],
+    values: &[T],
+) -> Result<T, D::Error> {
+    let name = String::deserialize(d)?;
+    names
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| values[i])
+        .ok_or_else(|| D::Error::unknown_variant(&name, names))
+}
+
+impl<'de> Deserialize<'de> for StepSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(d, &["sensor", "manual"], &[Self::Sensor, Self::Manual])
+    }
+}
+
+impl<'de> Deserialize<'de> for LoopKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(
+            d,
+            &["loop", "out_and_back"],
+            &[Self::Loop, Self::OutAndBack],
+        )
+    }
 }
 
 /// A named regular route.

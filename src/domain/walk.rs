@@ -81,7 +81,7 @@ pub enum Action {
 }
 
 /// Where the walk is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     #[default]
@@ -89,6 +89,16 @@ pub enum Phase {
     Walking,
     Paused,
     Stopped,
+}
+
+impl<'de> Deserialize<'de> for Phase {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::record::read_name(
+            d,
+            &["ready", "walking", "paused", "stopped"],
+            &[Self::Ready, Self::Walking, Self::Paused, Self::Stopped],
+        )
+    }
 }
 
 /// Moving or resting, as shown while walking.
