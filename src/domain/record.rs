@@ -138,11 +138,55 @@ impl WalkRecord {
 }
 
 /// How a loop's length is given.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "unit", content = "value")]
 pub enum LoopLength {
     Steps(u32),
     Metres(f64),
+}
+
+/// `{"unit": "steps", "value": 1500}` or `{"unit": "metres", "value": 1200.5}`,
+/// read by hand: serde's derived reader for an adjacently tagged enum (keys
+/// in any order, buffered) is about 2.5 KB of wasm. Steps must be a whole
+/// number in range.
+impl<'de> Deserialize<'de> for LoopLength {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = LoopLength;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a loop length with a unit and a value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LoopLength, A::Error> {
+                let (mut unit, mut value) = (None::<String>, None::<f64>);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "unit" => unit = Some(map.next_value()?),
+                        "value" => value = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let unit = unit.ok_or_else(|| A::Error::missing_field("unit"))?;
+                let value = value.ok_or_else(|| A::Error::missing_field("value"))?;
+                match unit.as_str() {
+                    "steps"
+                        if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) =>
+                    {
+                        Ok(LoopLength::Steps(value as u32))
+                    }
+                    "steps" => Err(A::Error::custom("steps must be a whole number")),
+                    "metres" => Ok(LoopLength::Metres(value)),
+                    other => Err(A::Error::unknown_variant(other, &["steps", "metres"])),
+                }
+            }
+        }
+        d.deserialize_map(Fields)
+    }
 }
 
 /// How a route is walked: round a loop, or out to a point and back the
@@ -295,5 +339,43 @@ mod tests {
         assert_eq!(back, w);
         assert!(back.interrupted());
         assert!(!back.non_stop());
+    }
+
+    #[test]
+    fn loop_lengths_read_back_as_written_and_steps_stay_whole() {
+        for l in [
+            LoopLength::Steps(1500),
+            LoopLength::Steps(0),
+            LoopLength::Metres(1200.5),
+        ] {
+            let text = serde_json::to_string(&l).unwrap();
+            assert_eq!(
+                serde_json::from_str::<LoopLength>(&text).unwrap(),
+                l,
+                "{text}"
+            );
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                serde_json::from_value::<LoopLength>(value).unwrap(),
+                l,
+                "{text}"
+            );
+        }
+        let reordered = r#"{"value":900,"unit":"steps"}"#;
+        assert_eq!(
+            serde_json::from_str::<LoopLength>(reordered).unwrap(),
+            LoopLength::Steps(900)
+        );
+        for bad in [
+            r#"{"unit":"steps","value":1.5}"#,
+            r#"{"unit":"steps","value":-1}"#,
+            r#"{"unit":"steps","value":4294967296}"#,
+            r#"{"unit":"miles","value":2}"#,
+            r#"{"unit":"steps"}"#,
+            r#"{"value":3}"#,
+            r#""steps""#,
+        ] {
+            assert!(serde_json::from_str::<LoopLength>(bad).is_err(), "{bad}");
+        }
     }
 }
