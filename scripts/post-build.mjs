@@ -7,6 +7,7 @@
 // 3. Joins the style sheets into one file, in their order, without comments
 //    and indentation: one download, and gzip sees them together (11.8 ->
 //    7.8 KB gzip, measured 2026-12-02). The sources stay one file per area.
+// 4. Strips the wasm-bindgen glue's doc comments and indentation.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -50,6 +51,34 @@ if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
 const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 html = html.replace("'sha256-TRUNK_BOOT_HASH'", hashes.join(' ') || "'none'");
 writeFileSync(indexPath, html);
+
+// 4. The wasm-bindgen glue without its doc comments and indentation (it is
+//    generated code nobody reads from dist/; 9.5 -> 8.4 KB gzip, measured
+//    2026-12-02). Lines inside template literals are left exactly as they are.
+const glue = html.match(/<link rel="modulepreload" href="\.\/([^"/]+\.js)"/);
+if (glue) {
+  const gluePath = join(dir, glue[1]);
+  const src = readFileSync(gluePath, 'utf8');
+  const out = [];
+  let inTemplate = false;
+  let inDoc = false;
+  for (const line of src.split('\n')) {
+    const t = line.trim();
+    if (!inTemplate) {
+      if (inDoc || t.startsWith('/**')) {
+        inDoc = !t.endsWith('*/');
+        continue;
+      }
+      if (t === '' || t.startsWith('//')) continue;
+    }
+    out.push(inTemplate ? line : t);
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === '\\') i++;
+      else if (line[i] === '`') inTemplate = !inTemplate;
+    }
+  }
+  writeFileSync(gluePath, out.join('\n') + '\n');
+}
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
