@@ -43,6 +43,8 @@ if (sheets.length > 1) {
     return `<link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
   });
 }
+// The page's comments are for the source (index.html), not the download.
+html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '').replace(/\n\s*\n/g, '\n');
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
   console.error('post-build: CSP placeholder sha256-TRUNK_BOOT_HASH missing from index.html');
