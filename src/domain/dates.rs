@@ -497,7 +497,7 @@ mod tests {
                 .unwrap()
                 .trim_matches('"')
                 .to_string();
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 let pos = (seed >> 20) as usize % text.len();
                 let with = ["9", ":", "-", "", "x"][(seed >> 8) as usize % 5];
                 text.replace_range(pos..pos + 1, with);
