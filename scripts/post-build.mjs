@@ -60,7 +60,16 @@ writeFileSync(indexPath, html);
 const glue = html.match(/<link rel="modulepreload" href="\.\/([^"/]+\.js)"/);
 if (glue) {
   const gluePath = join(dir, glue[1]);
-  const src = readFileSync(gluePath, 'utf8');
+  // wasm-streams' Streams adapter classes: their wasm exports are removed
+  // by wasm-opt (index.html) and nothing imports them.
+  const src = readFileSync(gluePath, 'utf8')
+    .replace(/^export class IntoUnderlying\w+ \{[\s\S]*?^\}\n/gm, '')
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype.*\n/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  if (src.includes('IntoUnderlying')) {
+    console.error('post-build: the Streams adapter classes were not all removed from the glue');
+    process.exit(1);
+  }
   const out = [];
   let inTemplate = false;
   let inDoc = false;
