@@ -7,6 +7,7 @@
 // 3. Joins the style sheets into one file, in their order, without comments
 //    and indentation: one download, and gzip sees them together (11.8 ->
 //    7.8 KB gzip, measured 2026-12-02). The sources stay one file per area.
+// 4. Strips the wasm-bindgen glue's doc comments and indentation.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -30,7 +31,14 @@ if (sheets.length > 1) {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
-    .join('\n') + '\n';
+    .join('\n')
+    // No spaces or line breaks around braces, semicolons, commas and child
+    // combinators, nor after colons (a space before a colon can be a
+    // descendant combinator, so it stays); quoted strings are left as they
+    // are. css 7.8 -> 7.4 KB gzip, measured 2026-12-02.
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
+    .join('') + '\n';
   const name = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
   writeFileSync(join(dir, name), css);
@@ -42,6 +50,8 @@ if (sheets.length > 1) {
     return `<link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
   });
 }
+// The page's comments are for the source (index.html), not the download.
+html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '').replace(/\n\s*\n/g, '\n');
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
   console.error('post-build: CSP placeholder sha256-TRUNK_BOOT_HASH missing from index.html');
@@ -50,6 +60,43 @@ if (!html.includes('sha256-TRUNK_BOOT_HASH')) {
 const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
 html = html.replace("'sha256-TRUNK_BOOT_HASH'", hashes.join(' ') || "'none'");
 writeFileSync(indexPath, html);
+
+// 4. The wasm-bindgen glue without its doc comments and indentation (it is
+//    generated code nobody reads from dist/; 9.5 -> 8.4 KB gzip, measured
+//    2026-12-02). Lines inside template literals are left exactly as they are.
+const glue = html.match(/<link rel="modulepreload" href="\.\/([^"/]+\.js)"/);
+if (glue) {
+  const gluePath = join(dir, glue[1]);
+  // wasm-streams' Streams adapter classes: their wasm exports are removed
+  // by wasm-opt (index.html) and nothing imports them.
+  const src = readFileSync(gluePath, 'utf8')
+    .replace(/^export class IntoUnderlying\w+ \{[\s\S]*?^\}\n/gm, '')
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype.*\n/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  if (src.includes('IntoUnderlying')) {
+    console.error('post-build: the Streams adapter classes were not all removed from the glue');
+    process.exit(1);
+  }
+  const out = [];
+  let inTemplate = false;
+  let inDoc = false;
+  for (const line of src.split('\n')) {
+    const t = line.trim();
+    if (!inTemplate) {
+      if (inDoc || t.startsWith('/**')) {
+        inDoc = !t.endsWith('*/');
+        continue;
+      }
+      if (t === '' || t.startsWith('//')) continue;
+    }
+    out.push(inTemplate ? line : t);
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === '\\') i++;
+      else if (line[i] === '`') inTemplate = !inTemplate;
+    }
+  }
+  writeFileSync(gluePath, out.join('\n') + '\n');
+}
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {

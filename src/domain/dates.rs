@@ -3,7 +3,7 @@
 //! about 12 KB of wasm that these few fixed formats do not need), and the
 //! one place the app asks what day it is ([`today`]).
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 
 use super::history::week_start;
 
@@ -155,6 +155,188 @@ pub fn utc_offset(o: FixedOffset) -> String {
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
+/// An instant as the store writes it (RFC 3339, "2026-11-25T09:00:00Z",
+/// as chrono's serde writes `DateTime<Utc>`), read by hand with the rules of
+/// chrono's strict RFC 3339 reader: "T", "t" or a space between date and
+/// time, any number of fraction digits (nanoseconds from the first nine), a
+/// leap second 60, "Z"/"z" or an offset up to 23:59; and the signed years
+/// chrono writes outside 0-9999 ("+10000-01-01T..."). Serde's default reader
+/// goes through chrono's general format parser (about 4 KB of gzipped wasm)
+/// and chrono's strict reader is about 1 KB more than this.
+pub fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let (sign, start) = match b.first()? {
+        b'-' => (-1, 1),
+        b'+' => (1, 1),
+        _ => (1, 0),
+    };
+    let year_len = b[start..].iter().position(|&c| c == b'-')?;
+    let year_ok = if start == 0 {
+        year_len == 4
+    } else {
+        (4..=6).contains(&year_len)
+    };
+    if !year_ok {
+        return None;
+    }
+    let year = sign * digits(&b[start..start + year_len])? as i32;
+    let r = &b[start + year_len + 1..];
+    if r.len() < 14
+        || r[2] != b'-'
+        || !matches!(r[5], b'T' | b't' | b' ')
+        || r[8] != b':'
+        || r[11] != b':'
+    {
+        return None;
+    }
+    let two = |i: usize| digits(&r[i..i + 2]);
+    let (month, day, hour, minute) = (two(0)?, two(3)?, two(6)?, two(9)?);
+    let mut second = two(12)?;
+    let mut rest = &r[14..];
+    let mut nano = 0;
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let n = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            return None;
+        }
+        let nine = &frac[..n.min(9)];
+        nano = digits(nine)? * 10u32.pow(9 - nine.len() as u32);
+        rest = &frac[n..];
+    }
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        [s @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (h, m) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let secs = (h * 3600 + m * 60) as i32;
+            if *s == b'-' {
+                -secs
+            } else {
+                secs
+            }
+        }
+        _ => return None,
+    };
+    if second == 60 {
+        second = 59;
+        nano += 1_000_000_000;
+    }
+    let local =
+        NaiveDate::from_ymd_opt(year, month, day)?.and_hms_nano_opt(hour, minute, second, nano)?;
+    FixedOffset::east_opt(offset)?
+        .from_local_datetime(&local)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// ASCII digits as a number (`None` for anything else, or for none or more
+/// than nine of them).
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 9 {
+        return None;
+    }
+    b.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// `#[serde(with = "rfc3339")]` for a `DateTime<Utc>` field (see
+/// [`parse_utc`]); written exactly as before.
+pub mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        t.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_utc(&text).ok_or_else(|| D::Error::custom("not an RFC 3339 date and time"))
+    }
+}
+
+/// The same for a map of instants (the store's tombstones and edit times).
+pub mod rfc3339_map {
+    use std::collections::BTreeMap;
+
+    use chrono::{DateTime, Utc};
+    use serde::de::{Error, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, S: Serializer>(
+        m: &BTreeMap<K, DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        m.serialize(s)
+    }
+
+    pub fn deserialize<'de, K, D>(d: D) -> Result<BTreeMap<K, DateTime<Utc>>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        D: Deserializer<'de>,
+    {
+        struct Entries<K>(std::marker::PhantomData<K>);
+        impl<'de, K: Deserialize<'de> + Ord> Visitor<'de> for Entries<K> {
+            type Value = BTreeMap<K, DateTime<Utc>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of RFC 3339 dates and times")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<K, String>()? {
+                    let t = super::parse_utc(&v)
+                        .ok_or_else(|| A::Error::custom("not an RFC 3339 date and time"))?;
+                    out.insert(k, t);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+/// A date as chrono writes it ("2026-11-25"; signed past year 9999),
+/// without chrono's general format parser (see [`parse_utc`]).
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let (sign, body) = match text.as_bytes().first() {
+        Some(b'-') => (-1, &text[1..]),
+        Some(b'+') => (1, &text[1..]),
+        _ => (1, text),
+    };
+    let mut parts = body.split('-');
+    let mut field = |max_len: usize| -> Option<i32> {
+        let p = parts.next()?;
+        if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok()
+    };
+    let (year, month, day) = (field(6)?, field(2)?, field(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(sign * year, month as u32, day as u32)
+}
+
+/// `#[serde(with = "iso_date_opt")]` for an `Option<NaiveDate>` field.
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|t| super::parse_iso_date(&t).ok_or_else(|| D::Error::custom("not a date")))
+            .transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +433,135 @@ mod tests {
             utc_offset(FixedOffset::west_opt(5 * 3600 + 1800).unwrap()),
             "-05:30"
         );
+    }
+
+    #[test]
+    fn stored_instants_read_as_chrono_wrote_them() {
+        for text in [
+            "2026-11-25T09:00:00Z",
+            "2026-11-25T09:00:00.123Z",
+            "2026-11-25T09:00:00.123456789Z",
+            "2026-11-25T10:30:00+01:30",
+            "2026-11-25 09:00:00-05:00",
+        ] {
+            let chrono: DateTime<Utc> = text.parse().unwrap();
+            assert_eq!(parse_utc(text), Some(chrono), "{text}");
+            let written = serde_json::to_string(&chrono).unwrap();
+            assert_eq!(
+                parse_utc(written.trim_matches('"')),
+                Some(chrono),
+                "{written}"
+            );
+        }
+        for text in [
+            "+262142-01-01T00:00:00Z",
+            "-262143-01-01T00:00:00Z",
+            "+10000-02-29T10:00:00Z",
+        ] {
+            let chrono = text.parse::<DateTime<Utc>>().ok();
+            assert_eq!(parse_utc(text), chrono, "{text}");
+        }
+        // Against chrono's strict reader, on its edge cases and on mutations of
+        // written instants.
+        let mut cases: Vec<String> = [
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:60.5+00:00",
+            "2026-01-01t00:00:00z",
+            "2026-01-01 00:00:00Z",
+            "2026-01-01T00:00:00.1234567891234Z",
+            "2026-01-01T00:00:00.Z",
+            "2026-01-01T00:00:00+23:59",
+            "2026-01-01T00:00:00+24:00",
+            "2026-01-01T00:00:00+01:60",
+            "2026-01-01T00:00:00+0100",
+            "2026-01-01T00:00:00",
+            "2026-01-01T24:00:00Z",
+            "2026-02-29T00:00:00Z",
+            "2024-02-29T00:00:00Z",
+            "2026-01-01T00:00:00Zx",
+            "2026-01-01T00:00:00 Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999-23:59",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let secs = (seed % 400_000_000_000) as i64 - 100_000_000_000;
+            let t = DateTime::from_timestamp(secs, (seed >> 34) as u32 % 1_000_000_000).unwrap();
+            let mut text = serde_json::to_string(&t)
+                .unwrap()
+                .trim_matches('"')
+                .to_string();
+            if seed.is_multiple_of(3) {
+                let pos = (seed >> 20) as usize % text.len();
+                let with = ["9", ":", "-", "", "x"][(seed >> 8) as usize % 5];
+                text.replace_range(pos..pos + 1, with);
+            }
+            cases.push(text);
+        }
+        for text in cases.iter().filter(|t| !t.starts_with(['+', '-'])) {
+            let chrono = DateTime::parse_from_rfc3339(text).ok();
+            assert_eq!(
+                parse_utc(text),
+                chrono.map(|t| t.with_timezone(&Utc)),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "2026-11-25",
+            "2026-13-01T00:00:00Z",
+            "yesterday",
+            "+10001-02-29T10:00:00Z",
+            "+-1-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_utc(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn stored_dates_read_as_chrono_wrote_them() {
+        for text in [
+            "2026-11-25",
+            "0001-01-01",
+            "2024-02-29",
+            "+10000-01-01",
+            "-0001-12-31",
+            "2026-1-5",
+        ] {
+            assert_eq!(
+                parse_iso_date(text),
+                text.parse::<NaiveDate>().ok(),
+                "{text}"
+            );
+        }
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+        ] {
+            let written = serde_json::to_string(&d).unwrap();
+            assert_eq!(
+                parse_iso_date(written.trim_matches('"')),
+                Some(d),
+                "{written}"
+            );
+        }
+        for text in [
+            "",
+            "2026-11",
+            "2026-11-25-1",
+            "2023-02-29",
+            "2026-13-01",
+            "2026/11/25",
+            "x-1-1",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text}");
+        }
     }
 }

@@ -24,7 +24,7 @@
 //! ([`MilestoneReport::earlier`]), never celebrated anew and never chased.
 //! Steady weeks and noting how your back felt replace them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -32,7 +32,7 @@ use super::care::plan_for;
 use super::history::week_start;
 use super::loops;
 use super::pacing::Plan;
-use super::record::{LoopId, LoopRecord, WalkId, WalkRecord};
+use super::record::{LoopRecord, WalkId, WalkRecord};
 use super::settings::Settings;
 use super::store::Store;
 use crate::domain::sort::sort_by;
@@ -918,7 +918,6 @@ pub fn compute_with_targets(
     sort_by(&mut sorted, |a, b| {
         a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id))
     });
-    let by_id: HashMap<&LoopId, &LoopRecord> = loops.iter().map(|l| (&l.id, l)).collect();
 
     let mut tally = Tally::default();
     // Index of the next unearned tier in each series.
@@ -926,7 +925,12 @@ pub fn compute_with_targets(
     let mut earned = Vec::new();
     let mut earlier = Vec::new();
     for w in sorted {
-        let lp = w.loop_id.as_ref().and_then(|id| by_id.get(id).copied());
+        // A walker has a handful of loops: a plain search (a HashMap here
+        // linked SipHash and its own hash table into the wasm).
+        let lp = w
+            .loop_id
+            .as_ref()
+            .and_then(|id| loops.iter().find(|l| &l.id == id));
         tally.add(w, lp, step_len_m, targets);
         for (si, &s) in Series::ALL.iter().enumerate() {
             let have = tally.measure(s);
@@ -986,6 +990,7 @@ pub fn compute_with_targets(
 mod tests {
     use super::super::record::{LoopLength, Span, Steps};
     use super::*;
+    use crate::domain::record::LoopId;
     use chrono::{DateTime, Duration, Utc};
 
     fn d(s: &str) -> NaiveDate {

@@ -12,7 +12,7 @@ const UTC: FixedOffset = match FixedOffset::east_opt(0) {
     Some(o) => o,
     None => panic!("zero is a valid offset"),
 };
-use serde::{Deserialize, Serialize};
+use serde::{de::Error as _, Deserialize, Deserializer, Serialize};
 
 /// A count of steps.
 #[derive(
@@ -34,7 +34,7 @@ pub struct WalkId(pub String);
 pub struct LoopId(pub String);
 
 /// Where a walk's step count came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum StepSource {
     /// Counted by the step detector from the phone's motion sensor.
@@ -65,7 +65,7 @@ impl Span {
 pub struct WalkRecord {
     pub id: WalkId,
     /// Start instant (UTC).
-    #[serde(deserialize_with = "utc_instant")]
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub started_at: DateTime<Utc>,
     /// Local offset from UTC at the start, in minutes (e.g. +60 for CET).
     pub utc_offset_min: i32,
@@ -100,63 +100,6 @@ pub struct WalkRecord {
     /// Free-text note.
     #[serde(default)]
     pub note: Option<String>,
-}
-
-/// Read an RFC 3339 instant as chrono's own reader does, with a shortcut
-/// for the form this app writes (`2026-03-01T09:00:00Z`, optionally with 1-9
-/// fraction digits): chrono's general reader was half the time of loading a
-/// long history (2,000 walks: ~40 of ~90 ms at 4x CPU slowdown). Any other
-/// text goes to chrono, so the same texts are accepted with the same values.
-fn utc_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    struct Instant;
-    impl serde::de::Visitor<'_> for Instant {
-        type Value = DateTime<Utc>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an RFC 3339 date and time")
-        }
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            match canonical_utc(text) {
-                Some(t) => Ok(t),
-                None => text
-                    .parse::<DateTime<FixedOffset>>()
-                    .map(|t| t.with_timezone(&Utc))
-                    .map_err(E::custom),
-            }
-        }
-    }
-    d.deserialize_str(Instant)
-}
-
-/// `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z` exactly, as a valid instant; `None` for
-/// anything else (including a leap second), left to chrono.
-fn canonical_utc(text: &str) -> Option<DateTime<Utc>> {
-    let b = text.as_bytes();
-    let num = |from: usize, to: usize| -> Option<u32> {
-        b.get(from..to)?.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let at = |i: usize, c: u8| b.get(i) == Some(&c);
-    if b.len() < 20 || !(at(4, b'-') && at(7, b'-') && at(10, b'T') && at(13, b':') && at(16, b':'))
-    {
-        return None;
-    }
-    let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
-    let (hour, minute, second) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
-    let nano = match (b.len(), b[19]) {
-        (20, b'Z') => 0,
-        (22..=30, b'.') if at(b.len() - 1, b'Z') => {
-            let digits = b.len() - 21;
-            num(20, b.len() - 1)? * 10u32.pow(9 - digits as u32)
-        }
-        _ => return None,
-    };
-    if second > 59 {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nano)?;
-    Some(date.and_time(time).and_utc())
 }
 
 impl WalkRecord {
@@ -195,21 +138,98 @@ impl WalkRecord {
 }
 
 /// How a loop's length is given.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "unit", content = "value")]
 pub enum LoopLength {
     Steps(u32),
     Metres(f64),
 }
 
+/// `{"unit": "steps", "value": 1500}` or `{"unit": "metres", "value": 1200.5}`,
+/// read by hand: serde's derived reader for an adjacently tagged enum (keys
+/// in any order, buffered) is about 2.5 KB of wasm. Steps must be a whole
+/// number in range.
+impl<'de> Deserialize<'de> for LoopLength {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = LoopLength;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a loop length with a unit and a value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LoopLength, A::Error> {
+                let (mut unit, mut value) = (None::<String>, None::<f64>);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "unit" => unit = Some(map.next_value()?),
+                        "value" => value = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let unit = unit.ok_or_else(|| A::Error::missing_field("unit"))?;
+                let value = value.ok_or_else(|| A::Error::missing_field("value"))?;
+                match unit.as_str() {
+                    "steps"
+                        if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) =>
+                    {
+                        Ok(LoopLength::Steps(value as u32))
+                    }
+                    "steps" => Err(A::Error::custom("steps must be a whole number")),
+                    "metres" => Ok(LoopLength::Metres(value)),
+                    other => Err(A::Error::unknown_variant(other, &["steps", "metres"])),
+                }
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
 /// How a route is walked: round a loop, or out to a point and back the
 /// same way (the walk cues then say when to turn back).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum LoopKind {
     #[default]
     Loop,
     OutAndBack,
+}
+
+/// Reads a field-less enum as the name serde's derive writes for it
+/// (`"sensor"`). A hand-written reader: the derived one also accepts the
+/// `{"sensor": null}` map form no store holds, and costs about 1 KB of wasm
+/// per enum and input kind.
+pub(crate) fn read_name<'de, D: Deserializer<'de>, T: Copy>(
+    d: D,
+    names: &'static [&'static str],
+    values: &[T],
+) -> Result<T, D::Error> {
+    let name = String::deserialize(d)?;
+    names
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| values[i])
+        .ok_or_else(|| D::Error::unknown_variant(&name, names))
+}
+
+impl<'de> Deserialize<'de> for StepSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(d, &["sensor", "manual"], &[Self::Sensor, Self::Manual])
+    }
+}
+
+impl<'de> Deserialize<'de> for LoopKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_name(
+            d,
+            &["loop", "out_and_back"],
+            &[Self::Loop, Self::OutAndBack],
+        )
+    }
 }
 
 /// A named regular route.
@@ -218,6 +238,7 @@ pub struct LoopRecord {
     pub id: LoopId,
     pub name: String,
     pub length: LoopLength,
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub archived: bool,
@@ -247,78 +268,6 @@ impl WalkRecord {
             edited: false,
             note: None,
         }
-    }
-}
-
-#[cfg(test)]
-mod instant_tests {
-    use super::*;
-
-    fn chrono_reads(text: &str) -> Option<DateTime<Utc>> {
-        text.parse::<DateTime<FixedOffset>>()
-            .ok()
-            .map(|t| t.with_timezone(&Utc))
-    }
-
-    #[test]
-    fn stored_start_times_read_as_chrono_reads_them() {
-        let texts = [
-            "2026-03-01T09:00:00Z",
-            "2026-03-01T09:00:00.250Z",
-            "2026-03-01T09:00:00.2Z",
-            "2026-03-01T09:00:00.123456789Z",
-            "2000-02-29T23:59:59.999999999Z",
-            "2026-12-31T00:00:00.000Z",
-            "2026-03-01T09:00:00.1234567891Z",
-            "2026-03-01T09:00:60Z",
-            "2026-03-01T09:00:59.5+01:00",
-            "2026-03-01 09:00:00Z",
-            "2026-03-01t09:00:00z",
-            "+262142-01-01T00:00:00Z",
-            "2026-02-29T09:00:00Z",
-            "2026-13-01T09:00:00Z",
-            "2026-03-01T24:00:00Z",
-            "2026-03-01T09:60:00Z",
-            "2026-03-01T09:00:00.Z",
-            "2026-03-01T09:00:00",
-            "2026-03-01T09:00:00ZZ",
-            "2026-0a-01T09:00:00Z",
-            "",
-        ];
-        for text in texts {
-            // Identical where chrono reads it; refused where chrono refuses.
-            let json = serde_json::to_string(text).unwrap();
-            let mut d = serde_json::Deserializer::from_str(&json);
-            let ours = utc_instant(&mut d).ok();
-            assert_eq!(ours, chrono_reads(text), "{text}");
-        }
-        // Every form chrono writes, over a century.
-        for i in 0..20_000i64 {
-            let t = DateTime::from_timestamp(
-                946_684_800 + i * 157_787,
-                (i as u32).wrapping_mul(7_919_993) % 1_000_000_000,
-            )
-            .unwrap();
-            for form in [
-                chrono::SecondsFormat::Secs,
-                chrono::SecondsFormat::Millis,
-                chrono::SecondsFormat::Micros,
-                chrono::SecondsFormat::Nanos,
-                chrono::SecondsFormat::AutoSi,
-            ] {
-                let text = t.to_rfc3339_opts(form, true);
-                assert_eq!(canonical_utc(&text), chrono_reads(&text), "{text}");
-                assert!(canonical_utc(&text).is_some(), "{text}");
-            }
-            let text = serde_json::to_string(&t).unwrap();
-            let mut d = serde_json::Deserializer::from_str(&text);
-            assert_eq!(utc_instant(&mut d).ok(), Some(t), "{text}");
-        }
-        assert_eq!(
-            canonical_utc("2026-03-01T09:00:00.25Z"),
-            chrono_reads("2026-03-01T09:00:00.25Z")
-        );
-        assert!(canonical_utc("2026-03-01T09:00:00.25Z").is_some());
     }
 }
 
@@ -390,5 +339,43 @@ mod tests {
         assert_eq!(back, w);
         assert!(back.interrupted());
         assert!(!back.non_stop());
+    }
+
+    #[test]
+    fn loop_lengths_read_back_as_written_and_steps_stay_whole() {
+        for l in [
+            LoopLength::Steps(1500),
+            LoopLength::Steps(0),
+            LoopLength::Metres(1200.5),
+        ] {
+            let text = serde_json::to_string(&l).unwrap();
+            assert_eq!(
+                serde_json::from_str::<LoopLength>(&text).unwrap(),
+                l,
+                "{text}"
+            );
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                serde_json::from_value::<LoopLength>(value).unwrap(),
+                l,
+                "{text}"
+            );
+        }
+        let reordered = r#"{"value":900,"unit":"steps"}"#;
+        assert_eq!(
+            serde_json::from_str::<LoopLength>(reordered).unwrap(),
+            LoopLength::Steps(900)
+        );
+        for bad in [
+            r#"{"unit":"steps","value":1.5}"#,
+            r#"{"unit":"steps","value":-1}"#,
+            r#"{"unit":"steps","value":4294967296}"#,
+            r#"{"unit":"miles","value":2}"#,
+            r#"{"unit":"steps"}"#,
+            r#"{"value":3}"#,
+            r#""steps""#,
+        ] {
+            assert!(serde_json::from_str::<LoopLength>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -11,6 +11,7 @@ use super::pacing::FlareUp;
 use super::record::WalkRecord;
 use super::sort::sort_by;
 use super::store::Store;
+use super::text::fixed;
 
 /// Average back-or-leg pain of one week's walks.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,15 +74,15 @@ pub fn pain_trend(weeks: &[PainWeek]) -> String {
         .collect();
     match (scored.first(), scored.last()) {
         (Some(f), Some(l)) if scored.len() >= 2 => format!(
-            "Average back or leg pain around walks was {:.1} out of 10 in the week of {} and {:.1} in the week of {}.",
-            f.1,
+            "Average back or leg pain around walks was {} out of 10 in the week of {} and {} in the week of {}.",
+            fixed(f.1, 1),
             day_month(f.0),
-            l.1,
+            fixed(l.1, 1),
             day_month(l.0)
         ),
         (Some(f), _) => format!(
-            "Average back or leg pain around walks: {:.1} out of 10 (one week with scores).",
-            f.1
+            "Average back or leg pain around walks: {} out of 10 (one week with scores).",
+            fixed(f.1, 1)
         ),
         _ => "No pain scores were recorded in this period.".to_string(),
     }

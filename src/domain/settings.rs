@@ -47,7 +47,11 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekly_baseline_min: Option<u32>,
     /// A flare-up is declared until this local date (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::dates::iso_date_opt"
+    )]
     pub flare_up_until: Option<NaiveDate>,
     /// The loop walked most recently, preselected for the next walk.
     #[serde(default, skip_serializing_if = "Option::is_none")]

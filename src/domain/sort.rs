@@ -14,9 +14,11 @@ pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     permute(v, &order);
 }
 
-/// Sort floats ascending by [`f64::total_cmp`] (NaN last).
+/// Sort floats ascending by [`f64::total_cmp`] (NaN last). Through the one
+/// shared stable sort: floats equal by `total_cmp` are the same bits, so the
+/// order is the same as an unstable sort's, without linking a second sort.
 pub fn sort_f64(v: &mut [f64]) {
-    v.sort_unstable_by(f64::total_cmp);
+    sort_by(v, f64::total_cmp);
 }
 
 fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {

@@ -101,7 +101,7 @@ pub fn distance_text(metres: f64) -> String {
             return format!("{tens} m");
         }
     }
-    format!("{:.1} km", m / 1000.0)
+    format!("{} km", fixed(m / 1000.0, 1))
 }
 
 /// Approximate size in bytes: "850 bytes", "12 KB", "1.4 MB".
@@ -109,10 +109,75 @@ pub fn bytes_text(n: usize) -> String {
     if n < 1000 {
         format!("{n} bytes")
     } else if n < 1_000_000 {
-        format!("{} KB", (n as f64 / 1000.0).round())
+        format!("{} KB", fixed((n as f64 / 1000.0).round(), 0))
     } else {
-        format!("{:.1} MB", n as f64 / 1_000_000.0)
+        format!("{} MB", fixed(n as f64 / 1_000_000.0, 1))
     }
+}
+
+/// `x` with `places` decimals, exactly as `format!("{x:.places$}")` writes
+/// it (the exact binary value, ties to even), without linking the standard
+/// library's float formatting (Grisu, Dragon and their tables: about 8 KB
+/// of gzipped wasm for a few chart coordinates and one-decimal figures).
+pub fn fixed(x: f64, places: u32) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    let scale = 10u128.pow(places);
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = (bits & ((1u64 << 52) - 1)) as u128;
+    // |x| = mant * 2^e exactly.
+    let (mant, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u128 << 52), exp - 1075)
+    };
+    let n = mant * scale;
+    let scaled = if e >= 0 {
+        n.checked_shl(e as u32)
+            .filter(|v| v >> e == n)
+            .unwrap_or(u128::MAX)
+    } else if -e >= 127 {
+        0
+    } else {
+        let s = (-e) as u32;
+        let (q, r, half) = (n >> s, n & ((1u128 << s) - 1), 1u128 << (s - 1));
+        if r > half || (r == half && q % 2 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    let (int, dec) = (scaled / scale, scaled % scale);
+    if places == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{dec:0w$}", w = places as usize)
+    }
+}
+
+/// A plain decimal as typed ("1500", "1,234.5" after removing commas):
+/// digits with at most one point, at most 15 digits, else `None`. Exact
+/// (the same value `str::parse::<f64>` gives) without the standard
+/// library's float parser.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (int, dec) = text.split_once('.').unwrap_or((text, ""));
+    let digits = int.len() + dec.len();
+    if digits == 0 || digits > 15 || !(int.bytes().chain(dec.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in int.bytes().chain(dec.bytes()) {
+        n = n * 10 + u64::from(b - b'0');
+    }
+    // Both are exact doubles (under 2^53 and 10^15), so the one division
+    // rounds correctly, as the standard parser does.
+    Some(n as f64 / 10u64.pow(dec.len() as u32) as f64)
 }
 
 #[cfg(test)]
@@ -171,5 +236,76 @@ mod tests {
         assert_eq!(bytes_text(850), "850 bytes");
         assert_eq!(bytes_text(12_400), "12 KB");
         assert_eq!(bytes_text(1_400_000), "1.4 MB");
+    }
+
+    #[test]
+    fn fixed_decimals_match_the_standard_formatter() {
+        let cases = [
+            0.0,
+            -0.0,
+            0.25,
+            0.35,
+            0.5,
+            1.5,
+            2.5,
+            1.125,
+            -0.01,
+            12.345,
+            99.95,
+            1e-9,
+            5e-324,
+            123456.789,
+            1e15,
+            1e21,
+            3.999,
+            -2.5,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+        ];
+        for x in cases {
+            for p in 0..4 {
+                assert_eq!(fixed(x, p), format!("{x:.0$}", p as usize), "{x} {p}");
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let x = (seed % 2_000_000) as f64 / 997.0 - 1000.0;
+            let p = (seed >> 40) as u32 % 3;
+            assert_eq!(fixed(x, p), format!("{x:.0$}", p as usize), "{x} {p}");
+        }
+    }
+
+    #[test]
+    fn typed_decimals_read_as_the_standard_parser_reads_them() {
+        for t in [
+            "1500",
+            "0.5",
+            "1234.5",
+            "0.1",
+            "007",
+            "12.",
+            ".5",
+            "999999999999999",
+        ] {
+            assert_eq!(parse_decimal(t), t.parse::<f64>().ok(), "{t}");
+        }
+        for t in [
+            "",
+            ".",
+            "1.2.3",
+            "-5",
+            "1e3",
+            "inf",
+            "NaN",
+            " 1",
+            "1 000",
+            "1234567890123456",
+        ] {
+            assert_eq!(parse_decimal(t), None, "{t}");
+        }
     }
 }

@@ -81,7 +81,7 @@ pub enum Action {
 }
 
 /// Where the walk is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     #[default]
@@ -89,6 +89,16 @@ pub enum Phase {
     Walking,
     Paused,
     Stopped,
+}
+
+impl<'de> Deserialize<'de> for Phase {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::record::read_name(
+            d,
+            &["ready", "walking", "paused", "stopped"],
+            &[Self::Ready, Self::Walking, Self::Paused, Self::Stopped],
+        )
+    }
 }
 
 /// Moving or resting, as shown while walking.
@@ -285,7 +295,9 @@ impl WalkSession {
 
     fn stop_at(&mut self, at: f64) {
         let at = if at.is_finite() { at } else { self.now };
-        let at = at.clamp(self.start, self.now);
+        // Not `clamp`: its bounds check formats f64 with Debug on a panic,
+        // which links the float formatter into the wasm.
+        let at = at.max(self.start).min(self.now);
         if let Some(p) = self.paused_at.take() {
             self.pauses.push((p, self.now));
         } else {
@@ -507,6 +519,7 @@ impl WalkSession {
 pub struct Checkpoint {
     pub version: u32,
     pub id: WalkId,
+    #[serde(with = "crate::domain::dates::rfc3339")]
     pub started_at: DateTime<Utc>,
     pub utc_offset_min: i32,
     pub session: WalkSession,

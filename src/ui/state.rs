@@ -442,7 +442,9 @@ impl AppState {
 
 /// The app state from context (panics outside `<App/>`, a programming error).
 pub fn app_state() -> AppState {
-    expect_context::<AppState>()
+    // Not `expect_context`: its panic message formats the type name and the
+    // caller with `Debug`, which links `str` escaping into the wasm.
+    use_context::<AppState>().expect("App provides the app state")
 }
 
 // ---- tests of the derived data ----

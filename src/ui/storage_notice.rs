@@ -61,7 +61,7 @@ pub fn StorageNotice() -> impl IntoView {
                     <h2>"Storage nearly full"</h2>
                     <p>{format!(
                         "Loopwalk is using about {}% of the space this browser gives it. Export a backup now; when the space runs out, new walks can't be stored.",
-                        (used * 100.0).round().min(100.0)
+                        (used * 100.0).round().min(100.0) as u32
                     )}</p>
                     <button class="btn primary" on:click=export_backup>"Export a backup"</button>
                 </div>

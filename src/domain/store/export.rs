@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use super::{to_json, Store};
 use crate::domain::dates::{hh_mm, iso_date, utc_offset};
 use crate::domain::sort::sort_by;
+use crate::domain::text::fixed;
 
 /// A backup file: `{"app":"loopwalk","kind":"backup","exported_at":…,
 /// "store":{…}}`. Loading it (or its inner store) gives back exactly `store`
@@ -74,7 +75,7 @@ fn neutralised(text: &str) -> String {
 
 fn minutes(seconds: f64) -> String {
     if seconds.is_finite() {
-        format!("{:.1}", seconds / 60.0)
+        fixed(seconds / 60.0, 1)
     } else {
         String::new()
     }
@@ -110,7 +111,7 @@ pub fn walks_csv(store: &Store) -> String {
             minutes(w.duration_s),
             minutes(w.active_s),
             w.steps.0.to_string(),
-            format!("{:.0}", store.settings.distance_m(w.steps)),
+            fixed(store.settings.distance_m(w.steps), 0),
             neutralised(store.loop_name(w).unwrap_or_default()),
             w.rests.len().to_string(),
             minutes(w.longest_nonstop_s),

@@ -61,13 +61,21 @@ pub struct Store {
     pub deleted: Vec<WalkId>,
     /// When each tombstone was made. A tombstone without a time (written by
     /// an earlier version) counts as older than any timed change.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "crate::domain::dates::rfc3339_map"
+    )]
     pub deleted_at: BTreeMap<WalkId, DateTime<Utc>>,
     /// When each walk was last edited or restored (Undo, import). Merge
     /// keeps the latest change, and a walk changed after its tombstone was
     /// made beats the tombstone. (Kept beside [`WalkRecord`], which only has
     /// an `edited` flag.)
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "crate::domain::dates::rfc3339_map"
+    )]
     pub edited_at: BTreeMap<WalkId, DateTime<Utc>>,
     /// Records found in storage whose values are out of range (a date
     /// outside 2000-2100, an impossible offset, duration or count). They are
@@ -97,7 +105,10 @@ impl Default for Store {
 /// Non-finite numbers (which JSON cannot hold) are written as 0 so the text
 /// always loads again.
 pub fn to_json(store: &Store) -> String {
-    try_to_json(store).expect("a Store always serializes: plain data with string map keys")
+    // Not `expect`: that formats serde_json's error with `Debug` on a panic,
+    // linking string escaping into the wasm.
+    try_to_json(store)
+        .unwrap_or_else(|_| panic!("a Store always serializes: plain data with string map keys"))
 }
 
 /// [`to_json`] reporting failure as a value instead of panicking (for the

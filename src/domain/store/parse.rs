@@ -91,9 +91,9 @@ fn read_current(text: &str) -> Option<Store> {
         settings: Settings,
         #[serde(default)]
         deleted: Vec<WalkId>,
-        #[serde(default)]
+        #[serde(default, with = "crate::domain::dates::rfc3339_map")]
         deleted_at: BTreeMap<WalkId, DateTime<Utc>>,
-        #[serde(default)]
+        #[serde(default, with = "crate::domain::dates::rfc3339_map")]
         edited_at: BTreeMap<WalkId, DateTime<Utc>>,
         #[serde(default)]
         quarantine: Vec<Value>,
@@ -239,7 +239,8 @@ pub(super) fn parse(text: &str, limit: usize, mode: Mode) -> Result<Parsed, Load
         }
         exported_at = doc
             .get("exported_at")
-            .and_then(|v| from_value(v.clone()).ok());
+            .and_then(Value::as_str)
+            .and_then(crate::domain::dates::parse_utc);
         match doc.remove("store") {
             Some(Value::Object(inner)) => doc = inner,
             _ => return Err(LoadError::WrongShape("the backup holds no store".into())),
@@ -399,7 +400,7 @@ fn parse_v2(mut doc: Map<String, Value>, mode: Mode) -> Result<(Store, usize), L
     };
     let mut times = |key: &str, what: &str| match doc.remove(key) {
         None | Some(Value::Null) => Ok(Default::default()),
-        Some(v) => match from_value(v) {
+        Some(v) => match crate::domain::dates::rfc3339_map::deserialize(v) {
             Ok(m) => Ok(m),
             Err(_) if mode == Mode::Lenient => Ok(Default::default()),
             Err(e) => Err(LoadError::WrongShape(format!("{what}: {e}"))),

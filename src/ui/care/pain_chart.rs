@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+use crate::ui::charts::scale::px;
+
 const W: f64 = 320.0;
 const H: f64 = 140.0;
 const LEFT: f64 = 26.0;
@@ -29,7 +32,7 @@ fn line(weeks: &[PainWeek], pick: impl Fn(&PainWeek) -> Option<f64>) -> (String,
         .collect();
     let s = pts
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1)))
         .collect::<Vec<_>>()
         .join(" ");
     (s, pts)
@@ -50,28 +53,30 @@ pub fn PainChart(
     let mid = TOP + (H - TOP - BOTTOM) / 2.0;
     let dots = before_pts
         .iter()
-        .map(|(x, y)| view! { <circle class="pain-before" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3"/> })
+        .map(|(x, y)| view! { <circle class="pain-before" cx=fixed(*x, 1) cy=fixed(*y, 1) r="3"/> })
         .collect_view();
     let dots_after = after_pts
         .iter()
-        .map(|(x, y)| view! { <circle class="pain-after" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"/> })
+        .map(
+            |(x, y)| view! { <circle class="pain-after" cx=fixed(*x, 1) cy=fixed(*y, 1) r="3.5"/> },
+        )
         .collect_view();
     let (first, last) = crate::domain::dates::first_and_last(weeks.iter().map(|w| w.week_start));
     view! {
         <figure class="chart pain-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-                <line class="axis" x1=LEFT y1=base x2=W - RIGHT y2=base/>
-                <line class="grid" x1=LEFT y1=TOP x2=W - RIGHT y2=TOP/>
-                <line class="grid" x1=LEFT y1=mid x2=W - RIGHT y2=mid/>
-                <text class="tick" x=LEFT - 4.0 y=TOP text-anchor="end" dominant-baseline="middle">"10"</text>
-                <text class="tick" x=LEFT - 4.0 y=mid text-anchor="end" dominant-baseline="middle">"5"</text>
-                <text class="tick" x=LEFT - 4.0 y=base text-anchor="end" dominant-baseline="middle">"0"</text>
+            <svg viewBox=format!("0 0 {} {}", px(W), px(H)) role="img" aria-label=label>
+                <line class="axis" x1=px(LEFT) y1=px(base) x2=px(W - RIGHT) y2=px(base)/>
+                <line class="grid" x1=px(LEFT) y1=px(TOP) x2=px(W - RIGHT) y2=px(TOP)/>
+                <line class="grid" x1=px(LEFT) y1=px(mid) x2=px(W - RIGHT) y2=px(mid)/>
+                <text class="tick" x=px(LEFT - 4.0) y=px(TOP) text-anchor="end" dominant-baseline="middle">"10"</text>
+                <text class="tick" x=px(LEFT - 4.0) y=px(mid) text-anchor="end" dominant-baseline="middle">"5"</text>
+                <text class="tick" x=px(LEFT - 4.0) y=px(base) text-anchor="end" dominant-baseline="middle">"0"</text>
                 <polyline class="pain-before" points=before fill="none"/>
                 <polyline class="pain-after" points=after fill="none"/>
                 {dots}
                 {dots_after}
-                <text class="tick" x=LEFT y=H - 5.0>{first}</text>
-                <text class="tick" x=W - RIGHT y=H - 5.0 text-anchor="end">{last}</text>
+                <text class="tick" x=px(LEFT) y=px(H - 5.0)>{first}</text>
+                <text class="tick" x=px(W - RIGHT) y=px(H - 5.0) text-anchor="end">{last}</text>
             </svg>
             <figcaption class="legend small">
                 <span class="legend-item"><span class="key key-before" aria-hidden="true"></span>" before walks"</span>

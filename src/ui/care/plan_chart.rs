@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+use crate::ui::charts::scale::px;
+
 use crate::domain::pacing::PlanWeek;
 
 const W: f64 = 320.0;
@@ -50,10 +53,10 @@ pub fn PlanChart(
             view! {
                 <rect
                     class=class
-                    x=format!("{x:.1}")
-                    y=format!("{top:.1}")
-                    width=format!("{bw:.1}")
-                    height=format!("{:.1}", (TOP + plot_h - top).max(0.0))
+                    x=fixed(x, 1)
+                    y=fixed(top, 1)
+                    width=fixed(bw, 1)
+                    height=fixed((TOP + plot_h - top).max(0.0), 1)
                     rx="2"
                 />
             }
@@ -64,7 +67,8 @@ pub fn PlanChart(
     for (i, w) in shown.iter().enumerate() {
         let x0 = LEFT + slot * i as f64;
         let yy = y(f64::from(w.target_min));
-        points.push_str(&format!("{x0:.1},{yy:.1} {:.1},{yy:.1} ", x0 + slot));
+        let (x0, x1, yy) = (fixed(x0, 1), fixed(x0 + slot, 1), fixed(yy, 1));
+        points.push_str(&format!("{x0},{yy} {x1},{yy} "));
     }
 
     let (first, last) = crate::domain::dates::first_and_last(shown.iter().map(|w| w.week_start));
@@ -78,19 +82,19 @@ pub fn PlanChart(
         None => "Your plan: no weeks yet.".to_string(),
     };
     let max_label = format!("{}", (top_value / 1.15).round() as u32);
-    let max_y = format!("{:.1}", y(top_value / 1.15));
+    let max_y = fixed(y(top_value / 1.15), 1);
 
     view! {
         <figure class="chart plan-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-                <line class="axis" x1=LEFT y1=TOP + plot_h x2=W - RIGHT y2=TOP + plot_h/>
-                <line class="grid" x1=LEFT y1=max_y.clone() x2=W - RIGHT y2=max_y.clone()/>
-                <text class="tick" x=LEFT - 4.0 y=max_y text-anchor="end" dominant-baseline="middle">{max_label}</text>
-                <text class="tick" x=LEFT - 4.0 y=TOP + plot_h text-anchor="end" dominant-baseline="middle">"0"</text>
+            <svg viewBox=format!("0 0 {} {}", px(W), px(H)) role="img" aria-label=label>
+                <line class="axis" x1=px(LEFT) y1=px(TOP + plot_h) x2=px(W - RIGHT) y2=px(TOP + plot_h)/>
+                <line class="grid" x1=px(LEFT) y1=max_y.clone() x2=px(W - RIGHT) y2=max_y.clone()/>
+                <text class="tick" x=px(LEFT - 4.0) y=max_y text-anchor="end" dominant-baseline="middle">{max_label}</text>
+                <text class="tick" x=px(LEFT - 4.0) y=px(TOP + plot_h) text-anchor="end" dominant-baseline="middle">"0"</text>
                 {bars}
                 <polyline class="target-line" points=points fill="none"/>
-                <text class="tick" x=LEFT y=H - 6.0>{first}</text>
-                <text class="tick" x=W - RIGHT y=H - 6.0 text-anchor="end">{last}</text>
+                <text class="tick" x=px(LEFT) y=px(H - 6.0)>{first}</text>
+                <text class="tick" x=px(W - RIGHT) y=px(H - 6.0) text-anchor="end">{last}</text>
             </svg>
             <figcaption class="legend small">
                 <span class="legend-item"><span class="key key-done" aria-hidden="true"></span>" minutes walked"</span>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 use crate::domain::dates::{day_month_year, weekday_day_month};
 use crate::domain::report::{mins, pain_trend, summarise};
 use crate::ui::care::pain_chart::PainChart;
@@ -110,7 +112,7 @@ pub fn CareReport() -> impl IntoView {
                     <li><strong>{total_min}</strong>" minutes of walking"</li>
                     <li><strong>{longest}</strong>" minutes: longest without stopping"</li>
                     <li><strong>{non_stop}</strong>" walks with no rest stop"</li>
-                    <li><strong>{format!("{km:.1} km")}</strong>{format!("about {} steps", thousands(steps))}</li>
+                    <li><strong>{format!("{} km", fixed(km, 1))}</strong>{format!("about {} steps", thousands(steps))}</li>
                 </ul>
             </section>
             <section class="report-section" aria-labelledby="report-plan">

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 use crate::ui::care::flare_toggle::FlareToggle;
 use crate::ui::care::{minutes, PLAN_HASH};
 use crate::ui::state::app_state;
@@ -67,7 +69,7 @@ pub fn WeeklyTargetCard(
                 aria-valuemax=move || week().target_min
                 aria-valuenow=move || week().done_min.min(week().target_min)
             >
-                <span style:width=move || format!("{:.0}%", pct())></span>
+                <span style:width=move || format!("{}%", fixed(pct(), 0))></span>
             </div>
             <p class="small muted per-walk">
                 {move || {

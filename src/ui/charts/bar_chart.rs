@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 use super::figure::{grid, value_cell, x_tick, ChartFigure};
 use super::scale::{nice_max, px, Frame};
 
@@ -135,12 +137,12 @@ pub fn BarChart(
         .map(|(i, b)| {
             let cells = lines
                 .iter()
-                .map(|l| value_cell(l.values.get(i).copied().flatten(), |v| format!("{v:.0}")))
+                .map(|l| value_cell(l.values.get(i).copied().flatten(), |v| fixed(v, 0)))
                 .collect_view();
             view! {
                 <tr>
                     <th scope="row">{b.label.clone()}</th>
-                    <td>{format!("{:.0}", b.value)}</td>
+                    <td>{fixed(b.value, 0)}</td>
                     {cells}
                 </tr>
             }

@@ -1,6 +1,8 @@
 //! Pure geometry for the charts: axis maximum and value-to-pixel mapping.
 
 /// A "nice" axis maximum at or above `v` (1, 2, 2.5 or 5 times a power of
+use crate::domain::text::fixed;
+
 /// ten), so grid lines land on round numbers. At least 1.
 pub fn nice_max(v: f64) -> f64 {
     if !v.is_finite() || v <= 1.0 {
@@ -82,7 +84,7 @@ impl Frame {
 
     /// The viewBox attribute value.
     pub fn view_box(&self) -> String {
-        format!("0 0 {} {}", self.width, self.height)
+        format!("0 0 {} {}", px(self.width), px(self.height))
     }
 }
 
@@ -94,14 +96,14 @@ pub fn short_number(v: f64) -> String {
     if v.abs() >= 1000.0 {
         let k = v / 1000.0;
         if (k - k.round()).abs() < 0.05 {
-            format!("{}k", k.round())
+            format!("{}k", fixed(k.round(), 0))
         } else {
-            format!("{k:.1}k")
+            format!("{}k", fixed(k, 1))
         }
     } else if (v - v.round()).abs() < 0.05 {
-        format!("{}", v.round())
+        fixed(v.round(), 0)
     } else {
-        format!("{v:.1}")
+        fixed(v, 1)
     }
 }
 
@@ -109,9 +111,9 @@ pub fn short_number(v: f64) -> String {
 pub fn px(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == r.trunc() {
-        format!("{}", r as i64)
+        (r as i64).to_string()
     } else {
-        format!("{r:.1}")
+        fixed(r, 1)
     }
 }
 

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 use crate::domain::dates::{day_label, day_month};
 use crate::domain::history::{active_minutes_per_week, pain_series, steps_last_30_days};
 use crate::domain::pacing::AIM_MIN;
@@ -156,7 +158,7 @@ fn pain_chart(walks: &[WalkRecord], today: NaiveDate) -> AnyView {
         let v: Vec<f64> = recent.iter().filter_map(|p| f(p).map(f64::from)).collect();
         (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
     };
-    let said = |v: Option<f64>| v.map_or_else(|| "not recorded".to_string(), |v| format!("{v:.1}"));
+    let said = |v: Option<f64>| v.map_or_else(|| "not recorded".to_string(), |v| fixed(v, 1));
     let summary = format!(
         "Your last {} {} with pain recorded, from 0 (none) to 10. Average before: {}; after: {}.",
         recent.len(),

@@ -41,7 +41,9 @@ impl Default for UndoOffer {
 
 /// The current undo offer (shared by every mounted snackbar).
 pub fn pending_undo() -> RwSignal<Option<PendingUndo>> {
-    expect_context::<UndoOffer>().0
+    use_context::<UndoOffer>()
+        .expect("App provides the undo offer")
+        .0
 }
 
 /// Offer to undo the deletion of `walk` for [`UNDO_FOR`].

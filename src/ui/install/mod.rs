@@ -53,7 +53,7 @@ impl InstallState {
 
 /// The install state from context (panics outside `<App/>`).
 pub fn install_state() -> InstallState {
-    expect_context::<InstallState>()
+    use_context::<InstallState>().expect("App provides the install state")
 }
 
 /// How to start a walk once installed (the manifest's "Start a walk"

@@ -22,9 +22,7 @@ pub fn parse_length(text: &str, unit: Unit) -> Result<LoopLength, String> {
             .filter(|n| *n > 0)
             .map(LoopLength::Steps)
             .ok_or_else(bad),
-        Unit::Metres => t
-            .parse::<f64>()
-            .ok()
+        Unit::Metres => crate::domain::text::parse_decimal(&t)
             .filter(|m| m.is_finite() && *m > 0.0)
             .map(LoopLength::Metres)
             .ok_or_else(bad),

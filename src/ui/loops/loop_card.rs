@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 use crate::ui::loops::name_field::LoopNameField;
 
 use crate::domain::loops::{self, length_in_steps, loop_stats, LoopError};
@@ -33,7 +35,7 @@ pub fn LoopCard(
     let name = RwSignal::new(lp.name.clone());
     let (len_text0, unit0) = match lp.length {
         LoopLength::Steps(n) => (n.to_string(), Unit::Steps),
-        LoopLength::Metres(m) => (format!("{}", m.round()), Unit::Metres),
+        LoopLength::Metres(m) => (fixed(m.round(), 0), Unit::Metres),
     };
     let len_text = RwSignal::new(len_text0);
     let unit = RwSignal::new(unit0);

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+use crate::ui::charts::scale::px;
+
 use crate::domain::loops::LoopPoint;
 
 const W: f64 = 300.0;
@@ -39,14 +42,14 @@ pub fn LoopChart(
             let yy = y(v);
             let class = if p.completed { "bar met" } else { "bar" };
             view! {
-                <rect class=class x=format!("{x:.1}") y=format!("{yy:.1}") width=format!("{w:.1}") height=format!("{:.1}", base - yy) rx="2"/>
+                <rect class=class x=fixed(x, 1) y=fixed(yy, 1) width=fixed(w, 1) height=fixed(base - yy, 1) rx="2"/>
                 {p.non_stop.then(|| view! {
-                    <circle class="dot" cx=format!("{:.1}", x + w / 2.0) cy=format!("{:.1}", yy - 5.0) r="2.6"/>
+                    <circle class="dot" cx=fixed(x + w / 2.0, 1) cy=fixed(yy - 5.0, 1) r="2.6"/>
                 })}
             }
         })
         .collect_view();
-    let line_y = format!("{:.1}", y(1.0));
+    let line_y = fixed(y(1.0), 1);
     let completed = shown.iter().filter(|p| p.completed).count();
     let label = format!(
         "Last {} walks of this loop: {} went all the way round.",
@@ -55,9 +58,9 @@ pub fn LoopChart(
     );
     view! {
         <figure class="chart loop-figure">
-            <svg class="loop-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label>
-                <line class="axis" x1=PAD y1=base x2=W - PAD y2=base/>
-                <line class="target-line" x1=PAD y1=line_y.clone() x2=W - PAD y2=line_y/>
+            <svg class="loop-chart" viewBox=format!("0 0 {} {}", px(W), px(H)) role="img" aria-label=label>
+                <line class="axis" x1=px(PAD) y1=px(base) x2=px(W - PAD) y2=px(base)/>
+                <line class="target-line" x1=px(PAD) y1=line_y.clone() x2=px(W - PAD) y2=line_y/>
                 {bars}
             </svg>
             <figcaption class="legend small">

@@ -4,6 +4,8 @@ use std::f64::consts::PI;
 
 use leptos::prelude::*;
 
+use crate::domain::text::fixed;
+
 const R: f64 = 52.0;
 
 /// A ring filling up as the walker goes round their loop, with the percent
@@ -31,7 +33,7 @@ pub fn LoopProgressRing(
     });
     let whole = Memo::new(move |_| p.get() >= 1.0);
     let pct = Memo::new(move |_| (p.get() * 100.0).floor() as u32);
-    let offset = Memo::new(move |_| format!("{:.2}", circumference * (1.0 - p.get().min(1.0))));
+    let offset = Memo::new(move |_| fixed(circumference * (1.0 - p.get().min(1.0)), 2));
     let big = move || {
         if whole.get() {
             "Whole loop!".to_string()
@@ -49,14 +51,14 @@ pub fn LoopProgressRing(
     view! {
         <div class="loop-ring" class:whole=move || whole.get()>
             <svg viewBox="0 0 120 120" aria-hidden="true" focusable="false">
-                <circle class="ring-track" cx="60" cy="60" r=R fill="none"/>
+                <circle class="ring-track" cx="60" cy="60" r="52" fill="none"/>
                 <circle
                     class="ring-fill"
                     cx="60"
                     cy="60"
-                    r=R
+                    r="52"
                     fill="none"
-                    stroke-dasharray=format!("{circumference:.2}")
+                    stroke-dasharray=fixed(circumference, 2)
                     stroke-dashoffset=move || offset.get()
                     transform="rotate(-90 60 60)"
                 />

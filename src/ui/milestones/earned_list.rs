@@ -19,24 +19,29 @@ pub fn EarnedList(
 ) -> impl IntoView {
     view! {
         <ul class="earned-list" aria-label=label>
-            <For
-                each=move || earned.get().into_iter().rev()
-                key=|e| e.id
-                children=move |e| {
-                    let date = day_month_year(e.date);
-                    let iso = e.date.to_string();
-                    view! {
-                        <li class="earned-item card" data-milestone=e.id>
-                            <BadgeArt series=e.series earned=true label="" decorative=true/>
-                            <div class="earned-text">
-                                <h3>{e.title}</h3>
-                                <p class="earned-date small">"Earned " <time datetime=iso>{date}</time></p>
-                                <p class="small muted why">{e.why}</p>
-                            </div>
-                        </li>
-                    }
-                }
-            />
+            // A plain list, not a keyed <For>: it changes only when a walk is
+            // saved, and the keyed diff is several KB of wasm per list.
+            {move || {
+                earned
+                    .get()
+                    .into_iter()
+                    .rev()
+                    .map(|e| {
+                        let date = day_month_year(e.date);
+                        let iso = e.date.to_string();
+                        view! {
+                            <li class="earned-item card" data-milestone=e.id>
+                                <BadgeArt series=e.series earned=true label="" decorative=true/>
+                                <div class="earned-text">
+                                    <h3>{e.title}</h3>
+                                    <p class="earned-date small">"Earned " <time datetime=iso>{date}</time></p>
+                                    <p class="small muted why">{e.why}</p>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ul>
     }
 }

@@ -21,7 +21,7 @@ pub fn NextMilestoneCard() -> impl IntoView {
         {move || {
             next.get()
                 .map(|n| {
-                    let pct = (n.progress * 100.0).round().clamp(0.0, 100.0);
+                    let pct = (n.progress * 100.0).round().clamp(0.0, 100.0) as u32;
                     view! {
                         <a class="card next-milestone" href="#/milestones" data-milestone=n.id>
                             <BadgeArt series=n.series earned=false label="" decorative=true/>

@@ -44,7 +44,7 @@ pub struct WalkCtl {
 
 /// The recorder from context (panics outside `<App/>`, a programming error).
 pub fn walk_ctl() -> WalkCtl {
-    expect_context::<WalkCtl>()
+    use_context::<WalkCtl>().expect("App provides the walk controller")
 }
 
 impl WalkCtl {
