@@ -121,7 +121,7 @@ fn read_current(text: &str) -> Option<Store> {
 /// reader in the wasm (the one [`read_current`] uses), not a second one for
 /// JSON values.
 fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+    serde_json::from_str(&serde_json::to_string(&value)?)
 }
 
 /// Move out-of-range records of a loaded store to its quarantine (see
