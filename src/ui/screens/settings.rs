@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::settings::card::SettingsCard;
-
 use crate::ui::care::report::CareReport;
 use crate::ui::care::urgent_help::UrgentHelp;
 use crate::ui::install::{install_section::InstallSection, safari_storage::SafariStorageNote};
@@ -37,12 +35,13 @@ fn SettingsSections() -> impl IntoView {
             <InstallSection/>
             <SafariStorageNote/>
             <DataSettings/>
-            <SettingsCard key="about" title="About Loopwalk">
+            <section class="card" aria-labelledby="settings-about">
+                <h2 id="settings-about">"About Loopwalk"</h2>
                 <p class="muted">
                     "Loopwalk is a walking companion, not medical advice. If your pain is severe or follows an injury, check with a doctor before you start."
                 </p>
                 <p class="muted">"Everything stays on this phone. Nothing is sent anywhere."</p>
-            </SettingsCard>
+            </section>
         </div>
     }
 }

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::settings::card::SettingsCard;
-
 use crate::domain::pacing::{AIM_MIN, MIN_WEEKLY_MIN};
 use crate::ui::care::flare_toggle::FlareToggle;
 use crate::ui::care::safety_note::SafetyNote;
@@ -48,7 +46,8 @@ pub fn CareSettings() -> impl IntoView {
         }
     };
     view! {
-        <SettingsCard key="care" title="Back care" class="care-settings">
+        <section class="card care-settings" aria-labelledby="settings-care">
+            <h2 id="settings-care">"Back care"</h2>
             <SafetyNote/>
             <SettingSwitch
                 label="Ask how your back and legs feel before and after walks"
@@ -74,6 +73,6 @@ pub fn CareSettings() -> impl IntoView {
                 <li><a href=PLAN_HASH>"Your walking plan"</a></li>
                 <li><a href=REPORT_HASH data-link="report">"Summary for your physio or doctor"</a></li>
             </ul>
-        </SettingsCard>
+        </section>
     }
 }

@@ -5,8 +5,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::ui::settings::card::SettingsCard;
-
 use crate::domain::cues::{Cue, CuePrefs, ENGLISH};
 use crate::platform::{haptics, speech};
 use crate::ui::fields::SettingSwitch;
@@ -96,8 +94,11 @@ pub fn CueSettings() -> impl IntoView {
     };
     let all_on = Signal::derive(move || prefs.with(|p| p.on));
     view! {
-        <SettingsCard key="cues" title="Walk cues" class="cue-settings"
-            intro="With the phone in a pocket, Loopwalk can tell you when your loop is done and when today's minutes are walked, by voice and by vibration. Cues never ask you to go faster or further, and say nothing while you rest.">
+        <section class="card cue-settings" aria-labelledby="settings-cues">
+            <h2 id="settings-cues">"Walk cues"</h2>
+            <p class="small muted">
+                "With the phone in a pocket, Loopwalk can tell you when your loop is done and when today's minutes are walked, by voice and by vibration. Cues never ask you to go faster or further, and say nothing while you rest."
+            </p>
             {move || support().map(|w| view! { <p class="small cue-support" data-cue-support>{w}</p> })}
             <SettingSwitch label="Walk cues" key="cues" checked=all_on
                 on_toggle=move |on| set(Box::new(move |p| p.on = on))/>
@@ -123,7 +124,7 @@ pub fn CueSettings() -> impl IntoView {
                 <button class="btn" type="button" data-action="hear-cues" disabled=!speaks on:click=hear>"Hear them"</button>
             </div>
             <p class="small muted" aria-live="polite" data-feeling>{move || feeling.get()}</p>
-        </SettingsCard>
+        </section>
     }
 }
 

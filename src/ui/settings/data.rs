@@ -2,8 +2,6 @@
 //! import a backup after a preview, and see how the data is stored.
 
 use leptos::prelude::*;
-
-use crate::ui::settings::card::SettingsCard;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -282,7 +280,8 @@ pub fn DataSettings() -> impl IntoView {
     };
 
     view! {
-        <SettingsCard key="data" title="Your data" class="data-settings">
+        <section class="card data-settings" aria-labelledby="settings-data">
+            <h2 id="settings-data">"Your data"</h2>
             {status}
             {quarantine_view}
             {hint}
@@ -310,6 +309,6 @@ pub fn DataSettings() -> impl IntoView {
             </label>
             <p class="muted small">"Walks already here are kept; you'll see what the file adds before anything changes."</p>
             {import_view}
-        </SettingsCard>
+        </section>
     }
 }

@@ -1,6 +1,5 @@
 //! Sections of the Settings screen, one component per file.
 
-pub mod card;
 pub mod care;
 pub mod country;
 pub mod cues;

@@ -4,8 +4,6 @@
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
-use crate::ui::settings::card::SettingsCard;
-
 use crate::domain::ics::{reminder_ics, EventContext, ReminderPrefs, FILE_NAME, MIME};
 use crate::platform::download::download_text;
 use crate::ui::care::{plan_for, today};
@@ -64,8 +62,11 @@ pub fn ReminderSettings() -> impl IntoView {
         }));
     };
     view! {
-        <SettingsCard key="reminder" title="Remind me to walk" class="reminder-settings"
-            intro="Loopwalk can't wake itself up, but your calendar can: this makes a repeating event, with a reminder and a link back here, that you add to your phone's calendar in one tap.">
+        <section class="card reminder-settings" aria-labelledby="settings-reminder">
+            <h2 id="settings-reminder">"Remind me to walk"</h2>
+            <p class="small muted">
+                "Loopwalk can't wake itself up, but your calendar can: this makes a repeating event, with a reminder and a link back here, that you add to your phone's calendar in one tap."
+            </p>
             <fieldset class="reminder-days">
                 <legend>"Days"</legend>
                 {DAYS.into_iter().map(|(n, short, long)| view! {
@@ -110,6 +111,6 @@ pub fn ReminderSettings() -> impl IntoView {
             <p class="small" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| !m.0)) aria-live="polite">
                 {move || message.get().map(|m| m.1)}
             </p>
-        </SettingsCard>
+        </section>
     }
 }

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::settings::card::SettingsCard;
-
 use crate::domain::settings::{HEIGHT_RANGE_CM, STEP_LENGTH_RANGE_CM};
 use crate::ui::fields::NumberField;
 use crate::ui::state::app_state;
@@ -83,7 +81,8 @@ pub fn WalkingSettings() -> impl IntoView {
         Err(OutOfRange) => step_err.set(true),
     };
     view! {
-        <SettingsCard key="walking" title="Walking">
+        <section class="card" aria-labelledby="settings-walking">
+            <h2 id="settings-walking">"Walking"</h2>
             <NumberField label="Your height in cm (optional)" id="height-cm" value=height on_change=save_height/>
             <Show when=move || height_err.get()>
                 <p class="error small" role="alert">
@@ -98,6 +97,6 @@ pub fn WalkingSettings() -> impl IntoView {
             </Show>
             <p class="small muted" aria-live="polite">{move || used.get()}</p>
             <p class="small muted">"To measure your step: walk 10 steps, measure the distance, divide by 10."</p>
-        </SettingsCard>
+        </section>
     }
 }
