@@ -18,7 +18,8 @@ function demoStore() {
     const nonStop = i >= 12;
     walks.push({
       id: `demo-${i}`,
-      started_at: new Date(now - daysAgo * DAY - 3 * 3600000).toISOString(),
+      // An evening walk (18:30 UTC, the walks' offset is 0), whatever the hour now.
+      started_at: new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + 18.5 * 3600000).toISOString(),
       utc_offset_min: 0,
       duration_s: minutes * 60 + 90,
       active_s: minutes * 60,
@@ -57,6 +58,9 @@ for (const scheme of ['light', 'dark']) {
     await app.page.unroute('**/*.wasm');
     await openApp(app.page, app.server.url);
     await app.page.evaluate((s) => localStorage.setItem('loopwalk.v2', s), JSON.stringify(demoStore()));
+    // A returning walker: the once-only install offer was shown on an
+    // earlier visit (it has its own screenshots, install-*.png).
+    await app.page.evaluate(() => localStorage.setItem('loopwalk.install_offered', '1'));
     for (const [name, hash] of [['walk', '#/walk'], ['history', '#/history'], ['trends', '#/history/trends'], ['milestones', '#/milestones'], ['settings', '#/settings']]) {
       await app.page.goto(app.server.url + hash);
       await app.page.reload();
