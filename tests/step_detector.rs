@@ -310,17 +310,7 @@ fn walk(t0: f64, seconds: f64, rate: f64, hz: f64, seed: u64) -> (Vec<S>, Vec<f6
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let t = t0 + i as f64 / hz;
-        let mut v = 0.0;
-        for (k, &st) in steps.iter().enumerate() {
-            let d = t - st;
-            if d.abs() < 0.6 {
-                let side = if k % 2 == 0 { 1.0 } else { 0.85 };
-                v += side
-                    * (3.5 * (-(d / 0.03).powi(2) / 2.0).exp()
-                        + 1.2 * (-(d / 0.12).powi(2) / 2.0).exp());
-            }
-        }
-        out.push(frame(t, v - 1.0, 0.05, &mut rng));
+        out.push(frame(t, impacts(t, &steps) - 1.0, 0.05, &mut rng));
     }
     (out, steps)
 }
@@ -332,25 +322,47 @@ fn still(t0: f64, seconds: f64, hz: f64, seed: u64) -> Vec<S> {
         .collect()
 }
 
+/// The vertical impact at time `t` of heel strikes at `steps` (a sharp
+/// strike and a broader push-off, the right foot a little lighter).
+fn impacts(t: f64, steps: &[f64]) -> f64 {
+    let mut v = 0.0;
+    for (k, &st) in steps.iter().enumerate() {
+        let d = t - st;
+        if d.abs() < 0.6 {
+            let side = if k % 2 == 0 { 1.0 } else { 0.85 };
+            v += side
+                * (3.5 * (-(d / 0.03).powi(2) / 2.0).exp()
+                    + 1.2 * (-(d / 0.12).powi(2) / 2.0).exp());
+        }
+    }
+    v
+}
+
+/// Every step of `truth` is counted (within one), the first at its own time
+/// (within 0.15 s) even though it was held back until the rhythm was sure.
+fn assert_every_step_from_the_first(got: &[f64], truth: &[f64], what: &str) {
+    assert!(
+        (got.len() as i64 - truth.len() as i64).abs() <= 1,
+        "{what}: {} steps vs {}",
+        got.len(),
+        truth.len()
+    );
+    assert!(
+        (got[0] - truth[0]).abs() < 0.15,
+        "{what}: first step at {} vs {}",
+        got[0],
+        truth[0]
+    );
+}
+
 #[test]
 fn synthetic_walk_is_counted_and_held_back_steps_are_credited() {
     for rate in [1.2, 1.8, 2.5, 3.3] {
         let (s, truth) = walk(0.0, 30.0, rate, 60.0, 7);
         let got = step_times(&s);
-        assert!(
-            (got.len() as i64 - truth.len() as i64).abs() <= 1,
-            "{rate} steps/s: {} vs {}",
-            got.len(),
-            truth.len()
-        );
         // The first steps, held back until the rhythm was confirmed, are
         // credited with their own times.
-        assert!(
-            (got[0] - truth[0]).abs() < 0.15,
-            "first step at {} vs {}",
-            got[0],
-            truth[0]
-        );
+        assert_every_step_from_the_first(&got, &truth, &format!("{rate} steps/s"));
         assert!(got.windows(2).all(|w| w[1] > w[0]));
     }
     // A short walk of 8 steps is credited in full.
@@ -368,17 +380,7 @@ fn walk_at(steps: &[f64], t_end: f64, hz: f64, seed: u64) -> Vec<S> {
     (0..(t_end * hz) as usize)
         .map(|i| {
             let t = i as f64 / hz;
-            let mut v = 0.0;
-            for (k, &st) in steps.iter().enumerate() {
-                let d = t - st;
-                if d.abs() < 0.6 {
-                    let side = if k % 2 == 0 { 1.0 } else { 0.85 };
-                    v += side
-                        * (3.5 * (-(d / 0.03).powi(2) / 2.0).exp()
-                            + 1.2 * (-(d / 0.12).powi(2) / 2.0).exp());
-                }
-            }
-            frame(t, v - 1.0, 0.05, &mut rng)
+            frame(t, impacts(t, steps) - 1.0, 0.05, &mut rng)
         })
         .collect()
 }
@@ -433,18 +435,7 @@ fn a_walk_from_rest_is_credited_from_its_slower_first_steps() {
         }
         let s = walk_at(&steps, 28.0, 60.0, 9);
         let s: Vec<S> = s.into_iter().skip(phase).collect();
-        let got = step_times(&s);
-        assert!(
-            (got.len() as i64 - steps.len() as i64).abs() <= 1,
-            "phase {phase}: {} vs {}",
-            got.len(),
-            steps.len()
-        );
-        assert!(
-            (got[0] - steps[0]).abs() < 0.15,
-            "phase {phase}: first step at {}",
-            got[0]
-        );
+        assert_every_step_from_the_first(&step_times(&s), &steps, &format!("phase {phase}"));
     }
 }
 
