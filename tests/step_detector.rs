@@ -641,10 +641,11 @@ fn memory_is_bounded_over_hours() {
         "{} vs {first}",
         size_after(&d)
     );
-    // ~2.6 KB: a 16-peak ring (a walk from rest is confirmed on up to 12
-    // peaks and extended back over the ones before) and 16 held burst events.
+    // ~3.7 KB: a 16-peak ring (a walk from rest is confirmed on up to 12
+    // peaks and extended back over the ones before), 16 held burst events
+    // and the last 5 s of |a| as f32 (the shake check of a walk from rest).
     let size = std::mem::size_of::<StepDetector>();
-    assert!(size <= 3072, "{size} bytes");
+    assert!(size <= 4096, "{size} bytes");
     assert!(d.steps() > 90 * 100);
 }
 
@@ -850,6 +851,37 @@ fn handling_the_phone_before_a_walk_adds_no_steps() {
     );
 }
 
+#[test]
+fn a_hand_shaking_the_phone_before_a_walk_adds_no_steps() {
+    // The phone held still in the hand and jiggled for 8 s at 4-4.6 Hz
+    // (2 m/s^2 along "up", as in a Brajdic recording 14 s before its walk):
+    // the step band sees that shake through its 3 Hz skirt as a regular
+    // 2-2.5 peaks a second with a walking impact. Then the phone rests 2 s
+    // and a real walk follows: the count is the walk's, at 50, 60 and
+    // 100 Hz.
+    for hz in [50.0, 60.0, 100.0] {
+        let (w, truth) = walk(0.0, 30.0, 1.8, hz, 91);
+        let mut rng = Rng(92);
+        let mut s = still(0.0, 3.0, hz, 93);
+        let mut phase = 0.0;
+        for i in 0..(8.0 * hz) as usize {
+            let t = 3.0 + i as f64 / hz;
+            let f = 4.3 + 0.3 * (2.0 * std::f64::consts::PI * t / 3.0).sin();
+            phase += 2.0 * std::f64::consts::PI * f / hz;
+            s.push(frame(t, 2.0 * phase.sin(), 0.05, &mut rng));
+        }
+        s.extend(still(11.0, 2.0, hz, 94));
+        let off = 13.0;
+        s.extend(w.iter().map(|&(t, x, y, z)| (t + off, x, y, z)));
+        let got = step_times(&s);
+        let before = got.iter().filter(|&&t| t < off).count();
+        assert_eq!(before, 0, "{hz} Hz: steps while shaking: {got:?}");
+        let walked: Vec<f64> = got.iter().copied().filter(|&t| t >= off).collect();
+        let truth: Vec<f64> = truth.iter().map(|t| t + off).collect();
+        assert_every_step_from_the_first(&walked, &truth, "walk after the shake");
+    }
+}
+
 /// Rotate a sample about the phone's x axis by `ang` radians.
 fn turned(x: S, ang: f64) -> S {
     let (c, s) = (ang.cos(), ang.sin());
@@ -941,14 +973,13 @@ fn shared_data_edges_of_a_walk_meet_targets() {
             "brajdic at 60 Hz: whole median {wmed:.2}% mean {wmean:.2}% worst {worst:+.1}% ({over} over +15%), walk window median {inmed:.2}%"
         );
         // Issue 15 targets: whole median <= 3%, mean <= 4%, none over +15%,
-        // window median <= 2%. Met: both medians and the mean (since the
-        // carry-turn rule). The worst trace is a regression bound at
-        // today's level (was +53%, then +30.9% with 4 over +15%).
+        // window median <= 2%: all met (none over +15% since the shake
+        // check; the worst trace was +53%, then +30.9% with 4 over +15%,
+        // then +16.2% with 1).
         assert!(inmed <= 2.0, "walk window median {inmed:.2}%");
         assert!(wmed <= 3.0, "whole median {wmed:.2}%");
         assert!(wmean <= 4.0, "whole mean {wmean:.2}%");
-        assert!(over <= 1, "{over} traces over +15%");
-        assert!(worst <= 20.0, "whole worst {worst:+.1}%");
+        assert_eq!(over, 0, "{over} traces over +15% (worst {worst:+.1}%)");
     }
     // Vehicles: issue 15 asks <= 2 false steps a minute in cars, 0 for bus,
     // train and still.

@@ -166,6 +166,30 @@ const GAIT_INIT_TOL: f64 = 0.5;
 /// walked back over, at most this many peaks (counting it) are added and
 /// nothing earlier, since before them the walker stood.
 const GAIT_INIT_STEPS: usize = 2;
+/// A walk from rest is a shake of the phone, not gait, when the strongest
+/// oscillation of |a| over its peaks (0.5-8 Hz, windowed spectrum of the
+/// last SHAKE_N ticks at most, from just before its first peak) is faster
+/// than any cadence (above SHAKE_MIN_HZ, the top of the 1.2-3.5 steps/s
+/// cadence range) and carries at least SHAKE_RATIO times the power of the
+/// strongest oscillation in the cadence range. Gait moves the body once per
+/// step: its |a| is the step rhythm plus the harmonics of a train of
+/// impacts, and a train of short impacts (heel strikes, a bag bouncing) has
+/// lines of comparable power at every harmonic up to ~1/(impact length),
+/// so one above 3.5 Hz may be the strongest (a bouncing backpack: 1.4x)
+/// but not by much (every walk from rest in the shared data: at most
+/// 1.8x). A hand shaking or jiggling the phone at 4-6 Hz puts its power
+/// into one line; its peaks in the step band are that shake seen through
+/// the band's 3 Hz skirt and the 0.25 s spacing (the four handling runs
+/// around the Brajdic walks whose strongest line is above 3.5 Hz:
+/// 2.4-4.4x). A shake counts as handling (see `handled_at`).
+const SHAKE_MIN_HZ: f64 = 3.5;
+const SHAKE_RATIO: f64 = 2.0;
+/// Spectrum window: 5.1 s at FS, longer than an 8-12 peak confirmation of
+/// a brisk walk; a slower walk's last 5 s are analysed.
+const SHAKE_N: usize = 256;
+/// The window starts this long (s) before the run's first peak (half a
+/// step at a brisk cadence), so that its impact is inside.
+const SHAKE_LEAD: f64 = 0.3;
 /// Gravity snapshots kept for that check: every 0.5 s, 4 s of history.
 const GSNAP: usize = 8;
 const GSNAP_EVERY_S: f64 = 0.5;
@@ -241,6 +265,10 @@ pub struct StepDetector {
     /// Time of the last peak at which the carry was turning (see
     /// `Candidate::turned`); a walk after it is a walk from rest.
     handled_at: f64,
+    /// The last SHAKE_N values of |a| (minus the baseline), for the shake
+    /// check of a walk from rest.
+    recent: [f32; SHAKE_N],
+    recent_head: usize,
 }
 
 impl Default for StepDetector {
@@ -315,6 +343,8 @@ impl StepDetector {
             reading_t: f64::NAN,
             reading_t0: f64::NAN,
             handled_at: f64::NEG_INFINITY,
+            recent: [0.0; SHAKE_N],
+            recent_head: 0,
         }
     }
 
@@ -388,6 +418,8 @@ impl StepDetector {
             self.gravity = v;
         }
         let d = m - self.baseline;
+        self.recent[self.recent_head] = d as f32;
+        self.recent_head = (self.recent_head + 1) % SHAKE_N;
         let b = self.lp.process(self.hp.process(d));
         let h = self.hf2.process(self.hf.process(d));
         let ag = self.a_gravity;
@@ -409,7 +441,7 @@ impl StepDetector {
         if let Some(p) = self.pending {
             if t - p.t >= self.refractory() {
                 self.pending = None;
-                self.gate(p, on_step);
+                self.gate(p, t, on_step);
             }
         }
 
@@ -478,7 +510,8 @@ impl StepDetector {
         &self.ring[(self.head + RING - 1 - back) % RING]
     }
 
-    fn gate(&mut self, c: Candidate, on_step: &mut impl FnMut(f64)) {
+    /// `now`: the time of the latest tick (the end of `recent`).
+    fn gate(&mut self, c: Candidate, now: f64, on_step: &mut impl FnMut(f64)) {
         if self.stride > 0.0 && c.t - self.bout_last > BOUT_TIMEOUT_STRIDES * self.stride {
             self.stride = 0.0;
             self.tentative = 0;
@@ -535,6 +568,22 @@ impl StepDetector {
                     // A walk from rest: credited once it has gone on.
                     self.tentative += 1;
                     if self.tentative >= self.confirm {
+                        let first = self.at(self.tentative.min(self.len) - 1).t;
+                        if self.shaking(now - first + SHAKE_LEAD) {
+                            // The phone is being shaken: handling, not a
+                            // walk. As after a carry turn, what follows is
+                            // a walk from rest needing HANDLED_WINDOW
+                            // peaks, and no walk is extended back over the
+                            // shake's peaks.
+                            for k in 0..self.tentative.min(self.len) {
+                                let i = (self.head + RING - 1 - k) % RING;
+                                self.ring[i].stray = true;
+                            }
+                            self.stride = 0.0;
+                            self.tentative = 0;
+                            self.handled_at = c.t;
+                            return;
+                        }
                         let n = self.backfill(self.tentative);
                         self.credit(n, on_step);
                         self.tentative = 0;
@@ -624,7 +673,7 @@ impl StepDetector {
         let mut init_left: Option<usize> = None;
         while k < self.len {
             let p = *self.at(k);
-            if p.credited || p.t <= self.last_credit {
+            if p.credited || p.t <= self.last_credit || p.stray {
                 break;
             }
             if p.prominence < BOUT_MIN_AMP * self.amp {
@@ -657,6 +706,39 @@ impl StepDetector {
             k += 1;
         }
         k
+    }
+
+    /// Is the strongest oscillation of |a| over the last `secs` a shake
+    /// (see SHAKE_MIN_HZ)? Goertzel power every 0.05 Hz from 0.5 to 8 Hz
+    /// over a Hann-windowed, mean-removed copy of `recent`.
+    fn shaking(&self, secs: f64) -> bool {
+        let n = ((secs * FS).round() as usize).clamp(16, SHAKE_N);
+        let mut x = [0.0; SHAKE_N];
+        let mut mean = 0.0;
+        for (i, xi) in x[..n].iter_mut().enumerate() {
+            *xi = self.recent[(self.recent_head + SHAKE_N - n + i) % SHAKE_N] as f64;
+            mean += *xi / n as f64;
+        }
+        let tau = std::f64::consts::TAU;
+        for (i, xi) in x[..n].iter_mut().enumerate() {
+            *xi = (*xi - mean) * (0.5 - 0.5 * (tau * i as f64 / n as f64).cos());
+        }
+        let (mut gait, mut shake): (f64, f64) = (0.0, 0.0);
+        for k in 10..=160 {
+            let f = k as f64 / 20.0;
+            let c = 2.0 * (tau * f / FS).cos();
+            let (mut s1, mut s2) = (0.0, 0.0);
+            for &v in &x[..n] {
+                (s1, s2) = (v + c * s1 - s2, s1);
+            }
+            let p = s1 * s1 + s2 * s2 - c * s1 * s2;
+            if f <= SHAKE_MIN_HZ {
+                gait = gait.max(p);
+            } else {
+                shake = shake.max(p);
+            }
+        }
+        shake >= SHAKE_RATIO * gait
     }
 
     fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {

@@ -59,7 +59,10 @@
 //!    the phone was turning, as when it is pocketed; a carry that turns
 //!    more than 45 degrees within ~2 s at any peak ends a rhythm and makes
 //!    what follows such a walk from rest) and shows the impact
-//!    of gait (median prominence >= 1 m/s^2); once confirmed it is extended
+//!    of gait (median prominence >= 1 m/s^2) and is not a shake (the
+//!    strongest oscillation of |a| over its peaks above 3.5 Hz, faster than
+//!    any cadence, with twice the power of any in the cadence range: a hand
+//!    jiggling the phone; it then counts as handling); once confirmed it is extended
 //!    back over the held-back peaks that keep its stride, allowing the
 //!    slower strides of gait initiation (up to +50%, at most 2 steps). A
 //!    bout whose running stride drifts out of 0.44-2.0 s ends (a stride
