@@ -298,6 +298,12 @@ fn median_n(v: &mut [f64], n: usize) -> f64 {
     median(&mut v[..n])
 }
 
+/// cos(x) for |x| <= 0.4 (series to x^8, error < 1e-10).
+fn cos_small(x: f64) -> f64 {
+    let x2 = x * x;
+    1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0)))
+}
+
 fn alpha(tau: f64) -> f64 {
     1.0 - (-1.0 / (FS * tau)).exp()
 }
@@ -715,20 +721,31 @@ impl StepDetector {
         let n = ((secs * FS).round() as usize).clamp(16, SHAKE_N);
         let mut x = [0.0; SHAKE_N];
         let mut mean = 0.0;
-        for (i, xi) in x[..n].iter_mut().enumerate() {
+        for (i, xi) in x.iter_mut().enumerate().take(n) {
             *xi = self.recent[(self.recent_head + SHAKE_N - n + i) % SHAKE_N] as f64;
             mean += *xi / n as f64;
         }
+        // Cosines by the recurrence cos((i+1)a) = 2 cos(a) cos(ia) -
+        // cos((i-1)a), from a short series: no trigonometry in the wasm.
         let tau = std::f64::consts::TAU;
-        for (i, xi) in x[..n].iter_mut().enumerate() {
-            *xi = (*xi - mean) * (0.5 - 0.5 * (tau * i as f64 / n as f64).cos());
+        let cw = cos_small(tau / n as f64);
+        let (mut c0, mut c1) = (1.0, cw);
+        for xi in x.iter_mut().take(n) {
+            *xi = (*xi - mean) * (0.5 - 0.5 * c0);
+            (c0, c1) = (c1, 2.0 * cw * c1 - c0);
         }
         let (mut gait, mut shake): (f64, f64) = (0.0, 0.0);
-        for k in 10..=160 {
+        let cf = cos_small(tau / 20.0 / FS);
+        let (mut c0, mut c1) = (1.0, cf);
+        for k in 0..=160 {
             let f = k as f64 / 20.0;
-            let c = 2.0 * (tau * f / FS).cos();
+            let c = 2.0 * c0;
+            (c0, c1) = (c1, 2.0 * cf * c1 - c0);
+            if k < 10 {
+                continue;
+            }
             let (mut s1, mut s2) = (0.0, 0.0);
-            for &v in &x[..n] {
+            for &v in x.iter().take(n) {
                 (s1, s2) = (v + c * s1 - s2, s1);
             }
             let p = s1 * s1 + s2 * s2 - c * s1 * s2;
