@@ -512,8 +512,13 @@ impl StepDetector {
         MIN_STEP_INTERVAL.max(REFRACTORY_STRIDES * self.stride)
     }
 
+    /// The peak `back` places before the latest (0: the latest).
     fn at(&self, back: usize) -> &Candidate {
         &self.ring[(self.head + RING - 1 - back) % RING]
+    }
+
+    fn at_mut(&mut self, back: usize) -> &mut Candidate {
+        &mut self.ring[(self.head + RING - 1 - back) % RING]
     }
 
     /// `now`: the time of the latest tick (the end of `recent`).
@@ -582,8 +587,7 @@ impl StepDetector {
                             // peaks, and no walk is extended back over the
                             // shake's peaks.
                             for k in 0..self.tentative.min(self.len) {
-                                let i = (self.head + RING - 1 - k) % RING;
-                                self.ring[i].stray = true;
+                                self.at_mut(k).stray = true;
                             }
                             self.stride = 0.0;
                             self.tentative = 0;
@@ -684,8 +688,7 @@ impl StepDetector {
             }
             if p.prominence < BOUT_MIN_AMP * self.amp {
                 // A secondary bump, as a running bout would have dropped it.
-                let i = (self.head + RING - 1 - k) % RING;
-                self.ring[i].stray = true;
+                self.at_mut(k).stray = true;
                 k += 1;
                 continue;
             }
@@ -760,13 +763,14 @@ impl StepDetector {
 
     fn credit(&mut self, n: usize, on_step: &mut impl FnMut(f64)) {
         for back in (0..n).rev() {
-            let i = (self.head + RING - 1 - back) % RING;
-            let c = &mut self.ring[i];
-            if !c.credited && !c.stray && c.t > self.last_credit {
+            let last_credit = self.last_credit;
+            let c = self.at_mut(back);
+            if !c.credited && !c.stray && c.t > last_credit {
                 c.credited = true;
-                self.last_credit = c.t;
+                let t = c.t;
+                self.last_credit = t;
                 self.total += 1;
-                on_step(c.t);
+                on_step(t);
             }
         }
     }
