@@ -57,6 +57,16 @@ async function seed(page, url, data, hash = '#/history') {
 }
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+
+/** The stored text once the app has made its one deferred start-up write:
+ * with walks saved and the persistence question not yet answered, it asks
+ * the browser a moment after start-up and keeps the answer (see
+ * `ui/history/persist.rs`). A baseline taken before that write would see
+ * the app's own re-save as a change. */
+async function settledStored(page) {
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || '{}')?.settings?.persist_granted != null, KEY, { timeout: 20000 });
+  return stored(page);
+}
 const storedIds = async (page) => JSON.parse(await stored(page)).walks.map((w) => w.id).sort();
 
 async function chooseFile(page, name, text) {
@@ -307,7 +317,7 @@ test('storage full: a failed save is reported and nothing leaves the screen', as
     const walks = twoWeeks();
     await seed(page, app.server.url, store(walks));
     await page.waitForSelector('a.walk-row');
-    const before = await stored(page);
+    const before = await settledStored(page);
     // Fill localStorage until it refuses even one more character.
     const filled = await page.evaluate(() => {
       let i = 0;
@@ -462,7 +472,7 @@ test('a truncated or hostile file is refused with a clear error and changes noth
     const walks = twoWeeks();
     await seed(page, app.server.url, store(walks), '#/settings');
     await page.waitForSelector('.data-settings');
-    const before = await stored(page);
+    const before = await settledStored(page);
     const good = JSON.stringify({ app: 'loopwalk', kind: 'backup', exported_at: new Date().toISOString(), store: store(walks) });
     const files = [
       ['cut.json', good.slice(0, Math.floor(good.length / 2)), 'cut off'],
